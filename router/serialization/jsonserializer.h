@@ -1,0 +1,14 @@
+#pragma once
+
+#include "serializer.h"
+
+namespace wamp {
+
+class JsonSerializer final : public Serializer {
+public:
+    SerializerKind kind() const override { return SerializerKind::Json; }
+    QByteArray encode(const Value& value) const override;
+    std::optional<Value> decode(QByteArrayView bytes, QString* error) const override;
+};
+
+} // namespace wamp
