@@ -149,9 +149,9 @@ quint64* idSlot(Message& m, Field field)
 QString readField(Message& m, Field field, const Value& v)
 {
     const auto wrongType = [&] {
+        const QString name = QLatin1StringView(fieldName(field));
         return QStringLiteral("%1 must be %2, got %3")
-            .arg(QLatin1StringView(fieldName(field)), QLatin1StringView(fieldName(field)).section(u'|', -1),
-                 QLatin1StringView(Value::typeName(v.type())));
+            .arg(name, name.section(u'|', -1), QLatin1StringView(Value::typeName(v.type())));
     };
     if (quint64* slot = idSlot(m, field)) {
         if (!v.isInteger())

@@ -1,5 +1,7 @@
 #include "value.h"
 
+#include <QStringList>
+
 #include <cmath>
 #include <limits>
 

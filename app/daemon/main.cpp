@@ -1,0 +1,66 @@
+// wampscope-router: the headless WAMP router.
+
+#include "core/router.h"
+#include "session/session.h"
+#include "routerlog.h"
+#include "routeroptions.h"
+#include "signalwatcher.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTimer>
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("wampscope-router"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(WAMPSCOPE_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Wampscope headless WAMP router. With no options it serves realm 'realm1' to anonymous "
+                       "clients on ws://127.0.0.1:8080/ws."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    RouterOptions::addTo(parser);
+    parser.process(app);
+
+    const wamp::ConfigLoadResult loaded = RouterOptions::resolve(parser);
+    for (const QString& warning : loaded.warnings)
+        RouterLog::write(QStringLiteral("config warning: ") + warning);
+    if (!loaded.config) {
+        for (const QString& error : loaded.errors)
+            RouterLog::write(QStringLiteral("config error: ") + error);
+        return 2;
+    }
+
+    wamp::Router router;
+    RouterLog log(router);
+    const QList<wamp::TransportStatus> statuses = router.start(*loaded.config);
+    for (const wamp::TransportStatus& status : statuses) {
+        if (!status.listening) {
+            RouterLog::write(QStringLiteral("exiting: transport %1 could not start").arg(status.id));
+            return 1;
+        }
+    }
+    if (statuses.isEmpty()) {
+        RouterLog::write(QStringLiteral("exiting: the configuration has no transport"));
+        return 1;
+    }
+
+    SignalWatcher signals;
+    QObject::connect(&signals, &SignalWatcher::terminationRequested, &router, [&router](int signal) {
+        RouterLog::write(QStringLiteral("signal %1: closing every session (wamp.close.system_shutdown)").arg(signal));
+        router.shutdown();
+        // Sessions get GOODBYE and time to answer; past that the process leaves anyway.
+        QTimer::singleShot(wamp::Session::kGoodbyeTimeoutMs + 3000, qApp, [] {
+            RouterLog::write(QStringLiteral("some sessions did not close in time; exiting"));
+            QCoreApplication::exit(0);
+        });
+    });
+    QObject::connect(&router, &wamp::Router::stopped, &app, [] {
+        RouterLog::write(QStringLiteral("all sessions closed; exiting"));
+        QCoreApplication::exit(0);
+    });
+    return app.exec();
+}

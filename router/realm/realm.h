@@ -1,0 +1,39 @@
+#pragma once
+
+#include "broker.h"
+#include "config/realmconfig.h"
+#include "dealer.h"
+#include "session/realmendpoint.h"
+
+#include <QHash>
+
+namespace wamp {
+
+/*!
+ * A routing realm: its sessions, its broker and its dealer. dispatch() is the one switch that sends each
+ * message type of an established session to the broker or the dealer.
+ */
+class Realm final : public RealmEndpoint {
+public:
+    Realm(RealmConfig config, ScopeIdGenerator& ids);
+
+    QString name() const override { return m_config.name; }
+    UriCheck uriCheck() const override { return m_config.uriCheck; }
+    QString anonymousRole() const override { return m_config.anonymousRole; }
+    Value routerRoles() const override;
+    void join(Session& session) override;
+    void leave(Session& session) override;
+    void dispatch(Session& session, const Message& message) override;
+
+    qsizetype sessionCount() const { return m_sessions.size(); }
+    const Broker& broker() const { return m_broker; }
+    const Dealer& dealer() const { return m_dealer; }
+
+private:
+    RealmConfig m_config;
+    Broker m_broker;
+    Dealer m_dealer;
+    QHash<quint64, Session*> m_sessions;
+};
+
+} // namespace wamp

@@ -1,0 +1,369 @@
+#include "cborserializer.h"
+
+#include "wamp/utf8.h"
+
+#include <QCborStreamReader>
+#include <QCborStreamWriter>
+#include <QFloat16>
+
+#include <exception>
+#include <iterator>
+#include <limits>
+#include <new>
+#include <vector>
+
+namespace wamp {
+
+namespace {
+
+void write(QCborStreamWriter& writer, const Value& value)
+{
+    switch (value.type()) {
+    case Value::Type::Null:
+        writer.append(nullptr);
+        return;
+    case Value::Type::Bool:
+        writer.append(value.toBool());
+        return;
+    case Value::Type::Int:
+        writer.append(value.toInt());
+        return;
+    case Value::Type::UInt:
+        writer.append(value.toUInt());
+        return;
+    case Value::Type::Double:
+        // QCborStreamWriter always writes a double as float64 (0xfb); it never narrows.
+        writer.append(value.toDouble());
+        return;
+    case Value::Type::String:
+        writer.appendTextString(value.bytes().constData(), value.bytes().size());
+        return;
+    case Value::Type::Binary:
+        writer.appendByteString(value.bytes().constData(), value.bytes().size());
+        return;
+    case Value::Type::List:
+        writer.startArray(quint64(value.list().size()));
+        for (const Value& item : value.list())
+            write(writer, item);
+        writer.endArray();
+        return;
+    case Value::Type::Dict:
+        writer.startMap(quint64(value.dict().size()));
+        for (const auto& [key, item] : value.dict()) {
+            writer.appendTextString(key.constData(), key.size());
+            write(writer, item);
+        }
+        writer.endMap();
+        return;
+    }
+}
+
+const char* cborTypeName(QCborStreamReader::Type type)
+{
+    switch (type) {
+    case QCborStreamReader::UnsignedInteger:
+    case QCborStreamReader::NegativeInteger:
+        return "integer";
+    case QCborStreamReader::ByteString:
+        return "byte string";
+    case QCborStreamReader::TextString:
+        return "text string";
+    case QCborStreamReader::Array:
+        return "array";
+    case QCborStreamReader::Map:
+        return "map";
+    case QCborStreamReader::Tag:
+        return "tag";
+    case QCborStreamReader::SimpleType:
+        return "simple value";
+    case QCborStreamReader::Float16:
+    case QCborStreamReader::Float:
+    case QCborStreamReader::Double:
+        return "float";
+    case QCborStreamReader::Invalid:
+        break;
+    }
+    return "invalid item";
+}
+
+/*
+ * Streams one CBOR item into a Value. Recursion follows the input's nesting, which is capped at
+ * kMaxNestingDepth before each descent.
+ *
+ * An announced array, map or string length never sizes an allocation on its own: it is first checked against
+ * the bytes left in the input (each element needs at least one byte), and finished elements wait on one shared
+ * stack from which each container is built with a single exact-size allocation once all of them were read.
+ */
+class CborDecoder {
+public:
+    explicit CborDecoder(QByteArrayView bytes)
+        : m_reader(bytes.data(), bytes.size())
+        , m_size(bytes.size())
+    {
+        m_values.reserve(16);
+    }
+
+    std::optional<Value> decode()
+    {
+        if (!readValue(0))
+            return std::nullopt;
+        const qint64 end = m_reader.currentOffset();
+        if (end != m_size) {
+            fail(QStringLiteral("%1 trailing bytes after the CBOR value").arg(m_size - end));
+            return std::nullopt;
+        }
+        return std::move(m_values.back());
+    }
+
+    const QString& error() const { return m_error; }
+
+private:
+    bool fail(QString message)
+    {
+        if (m_error.isEmpty())
+            m_error = std::move(message);
+        return false;
+    }
+
+    bool failFromReader()
+    {
+        const QCborError error = m_reader.lastError();
+        if (error == QCborError::EndOfFile)
+            return fail(QStringLiteral("truncated CBOR input"));
+        if (error == QCborError::NoError)
+            return fail(QStringLiteral("invalid CBOR input"));
+        return fail(QStringLiteral("invalid CBOR input: %1").arg(error.toString()));
+    }
+
+    qint64 remaining() const { return m_size - m_reader.currentOffset(); }
+
+    // Moves to the next item unless there is none; a truncated stream shows up as an Invalid item.
+    bool advance() { return m_reader.next() || failFromReader(); }
+
+    // Tags add meaning to the item that follows (a date, a URI, self-described CBOR) but not a different type
+    // that WAMP could route, so they are dropped and the tagged item is used. Bignums are the exception: read
+    // as the byte string they wrap they would silently turn a number into binary, so they are rejected.
+    bool skipTags()
+    {
+        while (m_reader.isTag()) {
+            const QCborTag tag = m_reader.toTag();
+            if (tag == QCborTag(QCborKnownTags::PositiveBignum) || tag == QCborTag(QCborKnownTags::NegativeBignum))
+                return fail(QStringLiteral("CBOR bignums (tag %1) are not supported").arg(quint64(tag)));
+            if (!advance())
+                return false;
+        }
+        return true;
+    }
+
+    bool readBytes(QByteArray* out, bool isText)
+    {
+        for (;;) {
+            const qsizetype chunk = m_reader.currentStringChunkSize();
+            if (chunk < 0)
+                return failFromReader();
+            if (chunk > remaining())
+                return fail(QStringLiteral("truncated CBOR input"));
+            const qsizetype oldSize = out->size();
+            out->resize(oldSize + chunk);
+            const auto result = m_reader.readStringChunk(out->data() + oldSize, chunk);
+            if (result.status == QCborStreamReader::EndOfString) {
+                out->truncate(oldSize);
+                return true;
+            }
+            if (result.status == QCborStreamReader::Error)
+                return failFromReader();
+            // readStringChunk() does not check UTF-8; each chunk of a text string must be valid on its own.
+            if (isText && !isValidUtf8(QByteArrayView(out->constData() + oldSize, result.data)))
+                return fail(QStringLiteral("invalid UTF-8 in CBOR text string"));
+            out->truncate(oldSize + result.data);
+        }
+    }
+
+    bool readInteger(Value* out)
+    {
+        if (m_reader.isUnsignedInteger()) {
+            *out = Value(quint64(m_reader.toUnsignedInteger()));
+            return true;
+        }
+        // The magnitude is stored plus one in a quint64, so 0 stands for 2^64.
+        const quint64 magnitude = quint64(m_reader.toNegativeInteger());
+        constexpr quint64 kInt64MinMagnitude = quint64(1) << 63;
+        if (magnitude == 0 || magnitude > kInt64MinMagnitude)
+            return fail(QStringLiteral("CBOR integer out of range"));
+        *out = Value(magnitude == kInt64MinMagnitude ? std::numeric_limits<qint64>::min() : -qint64(magnitude));
+        return true;
+    }
+
+    bool readScalar(Value* out)
+    {
+        switch (m_reader.type()) {
+        case QCborStreamReader::UnsignedInteger:
+        case QCborStreamReader::NegativeInteger:
+            return readInteger(out);
+        case QCborStreamReader::Float16:
+            *out = Value(double(float(m_reader.toFloat16())));
+            return true;
+        case QCborStreamReader::Float:
+            *out = Value(double(m_reader.toFloat()));
+            return true;
+        case QCborStreamReader::Double:
+            *out = Value(m_reader.toDouble());
+            return true;
+        case QCborStreamReader::SimpleType:
+            switch (m_reader.toSimpleType()) {
+            case QCborSimpleType::False:
+                *out = Value(false);
+                return true;
+            case QCborSimpleType::True:
+                *out = Value(true);
+                return true;
+            case QCborSimpleType::Null:
+            // WAMP has a single "no value"; JavaScript encoders emit undefined for absent fields.
+            case QCborSimpleType::Undefined:
+                *out = Value();
+                return true;
+            }
+            return fail(QStringLiteral("unsupported CBOR simple value %1").arg(int(m_reader.toSimpleType())));
+        default:
+            return failFromReader();
+        }
+    }
+
+    bool readValue(int depth)
+    {
+        if (!skipTags())
+            return false;
+        switch (m_reader.type()) {
+        case QCborStreamReader::TextString:
+        case QCborStreamReader::ByteString: {
+            const bool isText = m_reader.isString();
+            QByteArray bytes;
+            if (!readBytes(&bytes, isText))
+                return false;
+            m_values.push_back(isText ? Value::string(std::move(bytes)) : Value::binary(std::move(bytes)));
+            return true;
+        }
+        case QCborStreamReader::Array:
+        case QCborStreamReader::Map:
+            return readContainer(depth + 1);
+        default: {
+            Value scalar;
+            if (!readScalar(&scalar) || !advance())
+                return false;
+            m_values.push_back(std::move(scalar));
+            return true;
+        }
+        }
+    }
+
+    bool readContainer(int depth)
+    {
+        const bool isMap = m_reader.isMap();
+        if (depth > kMaxNestingDepth)
+            return fail(QStringLiteral("CBOR value nested deeper than %1 levels").arg(kMaxNestingDepth));
+        if (m_reader.isLengthKnown()) {
+            // Every element takes at least one byte (a map entry two), the header itself one more.
+            const quint64 count = m_reader.length();
+            const quint64 available = quint64(remaining() - 1);
+            if (isMap ? count > available / 2 : count > available)
+                return fail(QStringLiteral("CBOR %1 announces %2 elements, more than the remaining %3 bytes hold")
+                                .arg(QLatin1StringView(isMap ? "map" : "array"))
+                                .arg(count)
+                                .arg(available));
+        }
+        if (!m_reader.enterContainer())
+            return failFromReader();
+        const size_t valueStart = m_values.size();
+        const size_t keyStart = m_keys.size();
+        while (m_reader.hasNext()) {
+            if (isMap && !readKey())
+                return false;
+            if (isMap && !m_reader.hasNext()) {
+                if (m_reader.lastError() != QCborError::NoError)
+                    return failFromReader();
+                return fail(QStringLiteral("CBOR map key without a value"));
+            }
+            if (!readValue(depth))
+                return false;
+        }
+        if (m_reader.lastError() != QCborError::NoError || !m_reader.leaveContainer())
+            return failFromReader();
+
+        if (!isMap) {
+            Value::List list(std::make_move_iterator(m_values.begin() + std::ptrdiff_t(valueStart)),
+                             std::make_move_iterator(m_values.end()));
+            m_values.erase(m_values.begin() + std::ptrdiff_t(valueStart), m_values.end());
+            m_values.emplace_back(std::move(list));
+            return true;
+        }
+        Value::Dict dict;
+        dict.reserve(m_values.size() - valueStart);
+        for (size_t i = 0; i < m_values.size() - valueStart; ++i)
+            dict.emplace_back(std::move(m_keys[keyStart + i]), std::move(m_values[valueStart + i]));
+        m_values.erase(m_values.begin() + std::ptrdiff_t(valueStart), m_values.end());
+        m_keys.erase(m_keys.begin() + std::ptrdiff_t(keyStart), m_keys.end());
+        m_values.emplace_back(std::move(dict));
+        return true;
+    }
+
+    bool readKey()
+    {
+        if (!skipTags())
+            return false;
+        if (!m_reader.isString()) {
+            if (m_reader.isInvalid())
+                return failFromReader();
+            return fail(QStringLiteral("CBOR map key must be a text string, got %1")
+                            .arg(QLatin1StringView(cborTypeName(m_reader.type()))));
+        }
+        QByteArray key;
+        if (!readBytes(&key, true))
+            return false;
+        m_keys.push_back(std::move(key));
+        return true;
+    }
+
+    QCborStreamReader m_reader;
+    qint64 m_size;
+    std::vector<Value> m_values;
+    std::vector<QByteArray> m_keys;
+    QString m_error;
+};
+
+} // namespace
+
+QByteArray CborSerializer::encode(const Value& value) const
+{
+    QByteArray out;
+    // Most WAMP messages fit; QCborStreamWriter appends through a QBuffer that grows the array as needed.
+    out.reserve(256);
+    QCborStreamWriter writer(&out);
+    write(writer, value);
+    return out;
+}
+
+std::optional<Value> CborSerializer::decode(QByteArrayView bytes, QString* error) const
+{
+    const auto fail = [error](QString message) -> std::optional<Value> {
+        if (error)
+            *error = std::move(message);
+        return std::nullopt;
+    };
+    if (bytes.isEmpty())
+        return fail(QStringLiteral("empty CBOR input"));
+    try {
+        CborDecoder decoder(bytes);
+        std::optional<Value> value = decoder.decode();
+        if (!value)
+            return fail(decoder.error());
+        return value;
+    } catch (const std::bad_alloc&) {
+        return fail(QStringLiteral("out of memory decoding CBOR input"));
+    } catch (const std::exception& e) {
+        return fail(QStringLiteral("invalid CBOR input: %1").arg(QString::fromUtf8(e.what())));
+    } catch (...) {
+        return fail(QStringLiteral("invalid CBOR input"));
+    }
+}
+
+} // namespace wamp

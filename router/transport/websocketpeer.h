@@ -1,0 +1,33 @@
+#pragma once
+
+#include "peer.h"
+
+class QWebSocket;
+
+namespace wamp {
+
+//! A WAMP peer over a QWebSocket: one WAMP message per WebSocket message (text for JSON, binary otherwise).
+class WebSocketPeer final : public Peer {
+    Q_OBJECT
+
+public:
+    //! Takes ownership of \a socket, which must be connected.
+    WebSocketPeer(QWebSocket* socket, SerializerKind serializer, QString transportId, QObject* parent = nullptr);
+
+    QString transportType() const override { return QStringLiteral("websocket"); }
+    QString peerAddress() const override { return m_peerAddress; }
+    void send(const QByteArray& encoded) override;
+    void close(const QString& reason) override;
+
+    static constexpr int kCloseTimeoutMs = 2000;
+
+private:
+    void onDisconnected();
+
+    QWebSocket* m_socket;
+    QString m_peerAddress;
+    bool m_closing = false;
+    bool m_disconnectedEmitted = false;
+};
+
+} // namespace wamp
