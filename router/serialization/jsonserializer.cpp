@@ -284,7 +284,9 @@ private:
         }
         for (;;) {
             skipWhitespace();
-            if (m_pos >= m_in.size() || m_in[m_pos] != '"')
+            if (m_pos >= m_in.size())
+                return fail(QStringLiteral("unexpected end of input"));
+            if (m_in[m_pos] != '"')
                 return fail(QStringLiteral("expected a string key in dict"));
             std::optional<QByteArray> key = parseString();
             if (!key)

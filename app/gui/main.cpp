@@ -1,0 +1,50 @@
+// wampscope: the WAMP router with its live inspector.
+
+#include "mainwindow.h"
+#include "routerlog.h"
+#include "routeroptions.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QTranslator>
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Wampscope"));
+    QApplication::setOrganizationName(QStringLiteral("Wampscope"));
+    QApplication::setApplicationVersion(QStringLiteral(WAMPSCOPE_VERSION));
+
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        app.installTranslator(&qtTranslator);
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("wampscope"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        app.installTranslator(&translator);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Wampscope: WAMP router and live inspector."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    RouterOptions::addTo(parser);
+    parser.process(app);
+
+    const wamp::ConfigLoadResult loaded = RouterOptions::resolve(parser);
+    for (const QString& warning : loaded.warnings)
+        RouterLog::write(QStringLiteral("config warning: ") + warning);
+    if (!loaded.config) {
+        QMessageBox::critical(nullptr, QApplication::translate("main", "Wampscope"),
+                              QApplication::translate("main", "The configuration is not valid:\n\n%1")
+                                  .arg(loaded.errors.join(QLatin1Char('\n'))));
+        return 2;
+    }
+
+    MainWindow window(*loaded.config);
+    window.show();
+    window.startRouter();
+    return app.exec();
+}
