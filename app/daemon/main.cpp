@@ -34,6 +34,8 @@ int main(int argc, char** argv)
         return 2;
     }
 
+    // Watch for signals before anything is announced, so a supervisor's early SIGTERM is handled too.
+    SignalWatcher signals;
     wamp::Router router;
     RouterLog log(router);
     const QList<wamp::TransportStatus> statuses = router.start(*loaded.config);
@@ -48,7 +50,6 @@ int main(int argc, char** argv)
         return 1;
     }
 
-    SignalWatcher signals;
     QObject::connect(&signals, &SignalWatcher::terminationRequested, &router, [&router](int signal) {
         RouterLog::write(QStringLiteral("signal %1: closing every session (wamp.close.system_shutdown)").arg(signal));
         router.shutdown();

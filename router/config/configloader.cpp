@@ -150,7 +150,7 @@ public:
             error(path + QStringLiteral(".type"), QStringLiteral("is required (tcp)"));
         else if (*type != QLatin1String("tcp"))
             error(path + QStringLiteral(".type"), QStringLiteral("'%1' is not supported here (tcp)").arg(*type));
-        if (const auto port = integer(object, QStringLiteral("port"), path, 0, 65535))
+        if (const auto port = integer(object, QStringLiteral("port"), path, 1, 65535))
             endpoint.port = quint16(*port);
         else if (!object.contains(QStringLiteral("port")))
             error(path + QStringLiteral(".port"), QStringLiteral("is required"));

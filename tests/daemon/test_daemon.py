@@ -1,0 +1,176 @@
+#!/usr/bin/python3
+"""The wampscope-router executable as a user runs it: flags, configuration errors, ports, signals.
+
+    /usr/bin/python3 test_daemon.py /path/to/wampscope-router
+"""
+
+import json
+import re
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+from pathlib import Path
+
+ROUTER = None
+LISTENING = re.compile(r'listening on ws://([0-9.]+):(\d+)')
+
+
+def run(*args, timeout=10):
+    return subprocess.run([ROUTER, *args], capture_output=True, text=True, timeout=timeout)
+
+
+class RunningRouter:
+    """Starts the router and waits for its listening line; stops it with SIGTERM on exit."""
+
+    def __init__(self, *args):
+        self.args = args
+
+    def __enter__(self):
+        self.process = subprocess.Popen([ROUTER, *self.args], stderr=subprocess.PIPE, text=True)
+        self.log = []
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            line = self.process.stderr.readline()
+            if not line:
+                break
+            self.log.append(line)
+            match = LISTENING.search(line)
+            if match:
+                self.port = int(match.group(2))
+                return self
+        self.process.kill()
+        raise AssertionError('router did not start: ' + ''.join(self.log))
+
+    def stop(self):
+        self.process.send_signal(signal.SIGTERM)
+        rest = self.process.communicate(timeout=10)[1]
+        self.log.append(rest)
+        return self.process.returncode
+
+    def __exit__(self, *exc):
+        if self.process.poll() is None:
+            self.stop()
+        self.process.stderr.close()
+
+
+def http_get(port, request=b'GET / HTTP/1.1\r\nHost: localhost\r\n\r\n'):
+    with socket.create_connection(('127.0.0.1', port), timeout=5) as s:
+        s.sendall(request)
+        chunks = []
+        while True:
+            chunk = s.recv(65536)
+            if not chunk:
+                return b''.join(chunks)
+            chunks.append(chunk)
+
+
+def write_config(directory, config):
+    path = Path(directory) / 'config.json'
+    path.write_text(json.dumps(config) if not isinstance(config, str) else config)
+    return str(path)
+
+
+def websocket_config(port=8080, **transport):
+    return {
+        'version': 2,
+        'workers': [{
+            'type': 'router',
+            'realms': [{'name': 'realm1', 'roles': []}],
+            'transports': [{
+                'type': 'websocket',
+                'endpoint': {'type': 'tcp', 'interface': '127.0.0.1', 'port': port},
+                **transport,
+            }],
+        }],
+    }
+
+
+class DaemonTest(unittest.TestCase):
+    def test_help_and_version(self):
+        result = run('--help')
+        self.assertEqual(result.returncode, 0)
+        for flag in ('--config', '--host', '--ws-port', '--realm', '--version'):
+            self.assertIn(flag, result.stdout)
+        result = run('--version')
+        self.assertEqual(result.returncode, 0)
+        self.assertRegex(result.stdout, r'wampscope-router \d+\.\d+\.\d+')
+
+    def test_default_configuration_serves_realm1_on_the_given_port(self):
+        with RunningRouter('--ws-port', '0') as router:
+            self.assertIn('transport websocket listening on ws://127.0.0.1:', ''.join(router.log))
+            page = http_get(router.port)
+            self.assertTrue(page.startswith(b'HTTP/1.1 200 OK'), page[:100])
+            self.assertIn(b'wamp.2.json', page)
+            self.assertEqual(router.stop(), 0)
+            self.assertIn('all sessions closed; exiting', ''.join(router.log))
+
+    def test_port_in_use_exits_non_zero_with_a_clear_message(self):
+        with socket.socket() as blocker:
+            blocker.bind(('127.0.0.1', 0))
+            blocker.listen()
+            port = blocker.getsockname()[1]
+            result = run('--ws-port', str(port))
+        self.assertEqual(result.returncode, 1)
+        self.assertIn(f'cannot listen on 127.0.0.1 port {port}', result.stderr)
+        self.assertIn('exiting: transport websocket could not start', result.stderr)
+
+    def test_invalid_flags(self):
+        for args, message in (
+            (['--ws-port', '70000'], "--ws-port: '70000' is not a port number 0..65535"),
+            (['--ws-port', 'abc'], "--ws-port: 'abc' is not a port number 0..65535"),
+            (['--host', 'not-an-ip'], "--host: 'not-an-ip' is not an IP address"),
+            (['--realm', 'bad realm'], "--realm: 'bad realm' is not a valid realm URI"),
+        ):
+            with self.subTest(args=args):
+                result = run(*args)
+                self.assertEqual(result.returncode, 2)
+                self.assertIn(message, result.stderr)
+
+    def test_config_errors_name_their_json_path(self):
+        config = websocket_config(port=70000, serializers=['json', 'ubjson'], options={'bogus': 1})
+        config['workers'][0]['realms'][0]['name'] = 'bad realm'
+        with tempfile.TemporaryDirectory() as tmp:
+            result = run('--config', write_config(tmp, config))
+        self.assertEqual(result.returncode, 2)
+        for message in (
+            'workers[0].transports[0].endpoint.port: 70000 is out of range 1..65535',
+            "workers[0].transports[0].serializers[1]: 'ubjson' is not one of json, msgpack, cbor",
+            'workers[0].transports[0].options.bogus: unknown key',
+            "workers[0].realms[0].name: 'bad realm' is not a valid realm URI",
+        ):
+            self.assertIn(message, result.stderr)
+
+    def test_config_syntax_error_gives_line_and_column(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            result = run('--config', write_config(tmp, '{\n  "version": 2,\n  "workers": [,]\n}\n'))
+        self.assertEqual(result.returncode, 2)
+        self.assertRegex(result.stderr, r'config error: line 3, column \d+: ')
+
+    def test_missing_config_file(self):
+        result = run('--config', '/nonexistent/wampscope.json')
+        self.assertEqual(result.returncode, 2)
+        self.assertIn('/nonexistent/wampscope.json: cannot read', result.stderr)
+
+    def test_crossbar_config_with_cli_overrides(self):
+        config = websocket_config(port=1, serializers=['msgpack'], options={'enable_webstatus': False,
+                                                                           'compression': {}})
+        with tempfile.TemporaryDirectory() as tmp:
+            with RunningRouter('--config', write_config(tmp, config), '--ws-port', '0', '--realm', 'other') as router:
+                log = ''.join(router.log)
+                self.assertIn('config warning: workers[0].transports[0].options.compression: not supported', log)
+                self.assertEqual(http_get(router.port), b'')  # enable_webstatus: false
+                self.assertEqual(router.stop(), 0)
+
+    def test_sigint_also_shuts_down(self):
+        with RunningRouter('--ws-port', '0') as router:
+            router.process.send_signal(signal.SIGINT)
+            self.assertEqual(router.process.wait(timeout=10), 0)
+
+
+if __name__ == '__main__':
+    ROUTER = sys.argv.pop(1)
+    unittest.main(verbosity=2)
