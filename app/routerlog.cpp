@@ -32,8 +32,8 @@ RouterLog::RouterLog(wamp::Router& router, QObject* parent)
 
 void RouterLog::write(const QString& line)
 {
-    const QByteArray text = QDateTime::currentDateTime().toString(Qt::ISODateWithMs).toUtf8() + ' ' +
-                            line.toUtf8() + '\n';
+    const QByteArray text =
+        QDateTime::currentDateTime().toString(Qt::ISODateWithMs).toUtf8() + ' ' + line.toUtf8() + '\n';
     std::fwrite(text.constData(), 1, size_t(text.size()), stderr);
     std::fflush(stderr);
 }

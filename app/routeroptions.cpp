@@ -30,21 +30,23 @@ void RouterOptions::addTo(QCommandLineParser& parser)
 {
     parser.addOption({kConfig, QStringLiteral("Run the Crossbar-style JSON configuration in <file>."),
                       QStringLiteral("file")});
-    parser.addOption({kHost, QStringLiteral("Listen on <address> (overrides the WebSocket transport's interface)."),
+    parser.addOption({kHost,
+                      QStringLiteral("Listen on <address> (overrides the WebSocket transport's interface)."),
                       QStringLiteral("address")});
     parser.addOption({kWsPort,
                       QStringLiteral("Listen for WebSocket on <port>; 0 picks a free port (overrides the "
                                      "configuration)."),
                       QStringLiteral("port")});
-    parser.addOption({kRealm,
-                      QStringLiteral("Serve realm <name> instead of the configuration's realms (repeatable)."),
-                      QStringLiteral("name")});
+    parser.addOption(
+        {kRealm, QStringLiteral("Serve realm <name> instead of the configuration's realms (repeatable)."),
+         QStringLiteral("name")});
 }
 
 wamp::ConfigLoadResult RouterOptions::resolve(const QCommandLineParser& parser)
 {
-    wamp::ConfigLoadResult result = parser.isSet(kConfig) ? wamp::ConfigLoader::loadFile(parser.value(kConfig))
-                                                          : wamp::ConfigLoader::load(wampscope::defaultConfigJson());
+    wamp::ConfigLoadResult result = parser.isSet(kConfig)
+                                        ? wamp::ConfigLoader::loadFile(parser.value(kConfig))
+                                        : wamp::ConfigLoader::load(wampscope::defaultConfigJson());
     if (!result.config)
         return result;
     wamp::RouterConfig& config = *result.config;
@@ -57,7 +59,8 @@ wamp::ConfigLoadResult RouterOptions::resolve(const QCommandLineParser& parser)
         bool ok = false;
         const uint port = parser.value(kWsPort).toUInt(&ok);
         if (!ok || port > 65535)
-            return fail(QStringLiteral("--ws-port: '%1' is not a port number 0..65535").arg(parser.value(kWsPort)));
+            return fail(
+                QStringLiteral("--ws-port: '%1' is not a port number 0..65535").arg(parser.value(kWsPort)));
         firstWebSocket(config)->endpoint.port = quint16(port);
     }
     if (parser.isSet(kHost)) {
@@ -66,7 +69,8 @@ wamp::ConfigLoadResult RouterOptions::resolve(const QCommandLineParser& parser)
             return fail(QStringLiteral("--host: '%1' is not an IP address").arg(host));
         wamp::TcpEndpoint& endpoint = firstWebSocket(config)->endpoint;
         endpoint.interface = host == QLatin1String("localhost") ? QStringLiteral("127.0.0.1") : host;
-        endpoint.version = QHostAddress(endpoint.interface).protocol() == QAbstractSocket::IPv6Protocol ? 6 : 4;
+        endpoint.version =
+            QHostAddress(endpoint.interface).protocol() == QAbstractSocket::IPv6Protocol ? 6 : 4;
     }
     if (parser.isSet(kRealm)) {
         config.realms.clear();

@@ -14,7 +14,17 @@
 
 namespace {
 
-enum SessionColumn { ColId, ColRealm, ColAuthid, ColAuthrole, ColTransport, ColSerializer, ColPeer, ColJoined, ColCount };
+enum SessionColumn {
+    ColId,
+    ColRealm,
+    ColAuthid,
+    ColAuthrole,
+    ColTransport,
+    ColSerializer,
+    ColPeer,
+    ColJoined,
+    ColCount
+};
 
 } // namespace
 
@@ -122,9 +132,14 @@ void MainWindow::addSession(const wamp::SessionInfo& info)
     m_sessions->setSortingEnabled(false);
     const int row = m_sessions->rowCount();
     m_sessions->insertRow(row);
-    const QStringList texts{QString::number(info.id), info.realm,           info.authid,
-                            info.authrole,            info.transportId,     info.serializer,
-                            info.peerAddress,         info.joinedAt.toLocalTime().toString(Qt::ISODate)};
+    const QStringList texts{QString::number(info.id),
+                            info.realm,
+                            info.authid,
+                            info.authrole,
+                            info.transportId,
+                            info.serializer,
+                            info.peerAddress,
+                            info.joinedAt.toLocalTime().toString(Qt::ISODate)};
     for (int column = 0; column < ColCount; ++column) {
         auto* item = new QTableWidgetItem(texts[column]);
         if (column == ColId)

@@ -1,9 +1,9 @@
 // wampscope-router: the headless WAMP router.
 
 #include "core/router.h"
-#include "session/session.h"
 #include "routerlog.h"
 #include "routeroptions.h"
+#include "session/session.h"
 #include "signalwatcher.h"
 
 #include <QCommandLineParser>
@@ -17,9 +17,9 @@ int main(int argc, char** argv)
     QCoreApplication::setApplicationVersion(QStringLiteral(WAMPSCOPE_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Wampscope headless WAMP router. With no options it serves realm 'realm1' to anonymous "
-                       "clients on ws://127.0.0.1:8080/ws."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Wampscope headless WAMP router. With no options it serves realm 'realm1' to anonymous "
+        "clients on ws://127.0.0.1:8080/ws."));
     parser.addHelpOption();
     parser.addVersionOption();
     RouterOptions::addTo(parser);
@@ -51,7 +51,8 @@ int main(int argc, char** argv)
     }
 
     QObject::connect(&signals, &SignalWatcher::terminationRequested, &router, [&router](int signal) {
-        RouterLog::write(QStringLiteral("signal %1: closing every session (wamp.close.system_shutdown)").arg(signal));
+        RouterLog::write(
+            QStringLiteral("signal %1: closing every session (wamp.close.system_shutdown)").arg(signal));
         router.shutdown();
         // Sessions get GOODBYE and time to answer; past that the process leaves anyway.
         QTimer::singleShot(wamp::Session::kGoodbyeTimeoutMs + 3000, qApp, [] {

@@ -23,11 +23,13 @@ int main(int argc, char** argv)
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         app.installTranslator(&qtTranslator);
     QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("wampscope"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (translator.load(QLocale(), QStringLiteral("wampscope"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")))
         app.installTranslator(&translator);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Wampscope: WAMP router and live inspector."));
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Wampscope: WAMP router and live inspector."));
     parser.addHelpOption();
     parser.addVersionOption();
     RouterOptions::addTo(parser);

@@ -20,8 +20,14 @@ class Reader {
 public:
     ConfigLoadResult result;
 
-    void error(const QString& path, const QString& text) { result.errors << path + QStringLiteral(": ") + text; }
-    void warning(const QString& path, const QString& text) { result.warnings << path + QStringLiteral(": ") + text; }
+    void error(const QString& path, const QString& text)
+    {
+        result.errors << path + QStringLiteral(": ") + text;
+    }
+    void warning(const QString& path, const QString& text)
+    {
+        result.warnings << path + QStringLiteral(": ") + text;
+    }
 
     // Reports keys outside \a known (errors) and in \a ignored (warnings: Crossbar knows them, we do not).
     void checkKeys(const QJsonObject& object, const QString& path, const QSet<QString>& known,
@@ -60,8 +66,8 @@ public:
         return v.toBool();
     }
 
-    std::optional<qint64> integer(const QJsonObject& object, const QString& key, const QString& path, qint64 min,
-                                  qint64 max)
+    std::optional<qint64> integer(const QJsonObject& object, const QString& key, const QString& path,
+                                  qint64 min, qint64 max)
     {
         const QJsonValue v = object.value(key);
         if (v.isUndefined())
@@ -101,7 +107,8 @@ public:
         }
         for (const RealmConfig& other : std::as_const(config.realms)) {
             if (other.name == *name)
-                error(path + QStringLiteral(".name"), QStringLiteral("realm '%1' is defined twice").arg(*name));
+                error(path + QStringLiteral(".name"),
+                      QStringLiteral("realm '%1' is defined twice").arg(*name));
         }
         realm.name = *name;
         if (object.contains(QStringLiteral("roles"))) {
@@ -137,7 +144,8 @@ public:
     void readEndpoint(const QJsonValue& value, const QString& path, TcpEndpoint& endpoint)
     {
         if (!value.isObject()) {
-            error(path, value.isUndefined() ? QStringLiteral("is required") : QStringLiteral("must be an object"));
+            error(path,
+                  value.isUndefined() ? QStringLiteral("is required") : QStringLiteral("must be an object"));
             return;
         }
         const QJsonObject object = value.toObject();
@@ -149,7 +157,8 @@ public:
         if (!type)
             error(path + QStringLiteral(".type"), QStringLiteral("is required (tcp)"));
         else if (*type != QLatin1String("tcp"))
-            error(path + QStringLiteral(".type"), QStringLiteral("'%1' is not supported here (tcp)").arg(*type));
+            error(path + QStringLiteral(".type"),
+                  QStringLiteral("'%1' is not supported here (tcp)").arg(*type));
         if (const auto port = integer(object, QStringLiteral("port"), path, 1, 65535))
             endpoint.port = quint16(*port);
         else if (!object.contains(QStringLiteral("port")))
@@ -164,7 +173,8 @@ public:
         if (const auto interface = string(object, QStringLiteral("interface"), path)) {
             QHostAddress address;
             if (!address.setAddress(*interface))
-                error(path + QStringLiteral(".interface"), QStringLiteral("'%1' is not an IP address").arg(*interface));
+                error(path + QStringLiteral(".interface"),
+                      QStringLiteral("'%1' is not an IP address").arg(*interface));
             endpoint.interface = *interface;
         }
     }
@@ -182,16 +192,26 @@ public:
                   {QStringLiteral("max_message_size"), QStringLiteral("max_frame_size"),
                    QStringLiteral("require_websocket_subprotocol"), QStringLiteral("enable_webstatus"),
                    QStringLiteral("open_handshake_timeout")},
-                  {QStringLiteral("allowed_origins"), QStringLiteral("external_port"),
-                   QStringLiteral("enable_hybi10"), QStringLiteral("enable_rfc6455"),
-                   QStringLiteral("validate_utf8"), QStringLiteral("mask_server_frames"),
-                   QStringLiteral("require_masked_client_frames"), QStringLiteral("apply_mask"),
-                   QStringLiteral("auto_fragment_size"), QStringLiteral("fail_by_drop"),
-                   QStringLiteral("echo_close_codereason"), QStringLiteral("close_handshake_timeout"),
-                   QStringLiteral("tcp_nodelay"), QStringLiteral("auto_ping_interval"),
-                   QStringLiteral("auto_ping_timeout"), QStringLiteral("auto_ping_size"),
-                   QStringLiteral("compression"), QStringLiteral("show_server_version"),
-                   QStringLiteral("enable_flash_policy"), QStringLiteral("flash_policy"),
+                  {QStringLiteral("allowed_origins"),
+                   QStringLiteral("external_port"),
+                   QStringLiteral("enable_hybi10"),
+                   QStringLiteral("enable_rfc6455"),
+                   QStringLiteral("validate_utf8"),
+                   QStringLiteral("mask_server_frames"),
+                   QStringLiteral("require_masked_client_frames"),
+                   QStringLiteral("apply_mask"),
+                   QStringLiteral("auto_fragment_size"),
+                   QStringLiteral("fail_by_drop"),
+                   QStringLiteral("echo_close_codereason"),
+                   QStringLiteral("close_handshake_timeout"),
+                   QStringLiteral("tcp_nodelay"),
+                   QStringLiteral("auto_ping_interval"),
+                   QStringLiteral("auto_ping_timeout"),
+                   QStringLiteral("auto_ping_size"),
+                   QStringLiteral("compression"),
+                   QStringLiteral("show_server_version"),
+                   QStringLiteral("enable_flash_policy"),
+                   QStringLiteral("flash_policy"),
                    QStringLiteral("enable_webstatus_json")});
         constexpr qint64 k64MiB = 64 * 1024 * 1024;
         if (const auto size = integer(object, QStringLiteral("max_message_size"), path, 1, k64MiB))
@@ -214,8 +234,9 @@ public:
         }
         const QJsonObject object = value.toObject();
         checkKeys(object, path,
-                  {QStringLiteral("id"), QStringLiteral("type"), QStringLiteral("endpoint"), QStringLiteral("url"),
-                   QStringLiteral("serializers"), QStringLiteral("options"), QStringLiteral("debug")},
+                  {QStringLiteral("id"), QStringLiteral("type"), QStringLiteral("endpoint"),
+                   QStringLiteral("url"), QStringLiteral("serializers"), QStringLiteral("options"),
+                   QStringLiteral("debug")},
                   {QStringLiteral("auth"), QStringLiteral("cookie")});
         TransportConfig transport;
         transport.id = string(object, QStringLiteral("id"), path)
@@ -245,7 +266,8 @@ public:
                 const auto kind = serializerKindFromName(items[i].toString());
                 if (!kind)
                     error(listPath + QStringLiteral("[%1]").arg(i),
-                          QStringLiteral("'%1' is not one of json, msgpack, cbor").arg(items[i].toVariant().toString()));
+                          QStringLiteral("'%1' is not one of json, msgpack, cbor")
+                              .arg(items[i].toVariant().toString()));
                 else if (!transport.serializers.contains(*kind))
                     transport.serializers.append(*kind);
             }

@@ -9,8 +9,7 @@ namespace wamp {
 
 Router::Router(QObject* parent)
     : QObject(parent)
-{
-}
+{}
 
 Router::~Router()
 {

@@ -42,7 +42,8 @@ public:
     //! last session is gone (or at once when there is none).
     void shutdown();
 
-    //! Attaches a connected peer (from a listener, or an in-memory peer in tests). The router takes ownership.
+    //! Attaches a connected peer (from a listener, or an in-memory peer in tests). The router takes
+    //! ownership.
     Session* attach(Peer* peer);
 
     RealmEndpoint* findRealm(QByteArrayView name) override;
@@ -51,7 +52,8 @@ public:
     Realm* realm(const QString& name) const;
     QList<SessionInfo> sessions() const;
     qsizetype connectionCount() const { return m_connections.size(); }
-    //! Closes a session with GOODBYE \a reason (default wamp.close.killed); false if there is no such session.
+    //! Closes a session with GOODBYE \a reason (default wamp.close.killed); false if there is no such
+    //! session.
     bool killSession(quint64 sessionId, const QByteArray& reason = {}, const QString& message = {});
 
 Q_SIGNALS:

@@ -18,8 +18,9 @@ void Broker::subscribe(Session& session, const Message& subscribe)
 {
     const Value& match = subscribe.details["match"];
     if (!match.isNull() && match.bytes() != "exact") {
-        session.sendError(MessageType::Subscribe, subscribe.requestId, uris::kInvalidArgument,
-                          QStringLiteral("match policy '%1' is not supported (only exact)").arg(match.toString()));
+        session.sendError(
+            MessageType::Subscribe, subscribe.requestId, uris::kInvalidArgument,
+            QStringLiteral("match policy '%1' is not supported (only exact)").arg(match.toString()));
         return;
     }
     if (!isValidUri(subscribe.uri, m_uriCheck)) {
@@ -51,11 +52,13 @@ void Broker::subscribe(Session& session, const Message& subscribe)
 void Broker::unsubscribe(Session& session, const Message& unsubscribe)
 {
     const auto it = m_byId.constFind(unsubscribe.subscriptionId);
-    const bool subscribed = it != m_byId.cend() && std::find((*it)->subscribers.begin(), (*it)->subscribers.end(),
-                                                             &session) != (*it)->subscribers.end();
+    const bool subscribed =
+        it != m_byId.cend() &&
+        std::find((*it)->subscribers.begin(), (*it)->subscribers.end(), &session) != (*it)->subscribers.end();
     if (!subscribed) {
-        session.sendError(MessageType::Unsubscribe, unsubscribe.requestId, uris::kNoSuchSubscription,
-                          QStringLiteral("this session has no subscription %1").arg(unsubscribe.subscriptionId));
+        session.sendError(
+            MessageType::Unsubscribe, unsubscribe.requestId, uris::kNoSuchSubscription,
+            QStringLiteral("this session has no subscription %1").arg(unsubscribe.subscriptionId));
         return;
     }
     auto& ids = m_bySession[&session];

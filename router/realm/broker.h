@@ -22,8 +22,12 @@ class Session;
  */
 class Broker {
 public:
-    //! \a ids is the router-scope generator shared by all realms, so an id names one subscription router-wide.
-    Broker(UriCheck uriCheck, ScopeIdGenerator& ids) : m_uriCheck(uriCheck), m_ids(ids) {}
+    //! \a ids is the router-scope generator shared by all realms, so an id names one subscription
+    //! router-wide.
+    Broker(UriCheck uriCheck, ScopeIdGenerator& ids)
+        : m_uriCheck(uriCheck)
+        , m_ids(ids)
+    {}
 
     void subscribe(Session& session, const Message& subscribe);
     void unsubscribe(Session& session, const Message& unsubscribe);

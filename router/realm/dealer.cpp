@@ -26,18 +26,21 @@ void Dealer::registerProcedure(Session& callee, const Message& registerMessage)
     };
     const Value& match = registerMessage.details["match"];
     if (!match.isNull() && match.bytes() != "exact")
-        return refuse(uris::kInvalidArgument,
-                      QStringLiteral("match policy '%1' is not supported (only exact)").arg(match.toString()));
+        return refuse(
+            uris::kInvalidArgument,
+            QStringLiteral("match policy '%1' is not supported (only exact)").arg(match.toString()));
     const Value& invoke = registerMessage.details["invoke"];
     if (!invoke.isNull() && invoke.bytes() != "single")
-        return refuse(uris::kInvalidArgument, QStringLiteral("invocation policy '%1' is not supported (only single)")
-                                                  .arg(invoke.toString()));
+        return refuse(
+            uris::kInvalidArgument,
+            QStringLiteral("invocation policy '%1' is not supported (only single)").arg(invoke.toString()));
     if (!isValidUri(registerMessage.uri, m_uriCheck))
         return refuse(uris::kInvalidUri,
                       QStringLiteral("'%1' is not a valid procedure URI").arg(registerMessage.uriString()));
     if (isReserved(registerMessage.uri))
-        return refuse(uris::kInvalidUri, QStringLiteral("'%1' is in the reserved wamp. namespace")
-                                             .arg(registerMessage.uriString()));
+        return refuse(
+            uris::kInvalidUri,
+            QStringLiteral("'%1' is in the reserved wamp. namespace").arg(registerMessage.uriString()));
     if (m_byProcedure.contains(registerMessage.uri))
         return refuse(uris::kProcedureAlreadyExists,
                       QStringLiteral("'%1' is already registered").arg(registerMessage.uriString()));
@@ -60,8 +63,9 @@ void Dealer::unregisterProcedure(Session& callee, const Message& unregister)
 {
     const std::shared_ptr<Registration> registration = m_byId.value(unregister.registrationId);
     if (!registration || registration->callee != &callee) {
-        callee.sendError(MessageType::Unregister, unregister.requestId, uris::kNoSuchRegistration,
-                         QStringLiteral("this session has no registration %1").arg(unregister.registrationId));
+        callee.sendError(
+            MessageType::Unregister, unregister.requestId, uris::kNoSuchRegistration,
+            QStringLiteral("this session has no registration %1").arg(unregister.registrationId));
         return;
     }
     m_byId.remove(registration->id);
@@ -144,8 +148,8 @@ void Dealer::invocationError(Session& callee, const Message& error)
         reply.kwargs = error.kwargs;
     } else {
         reply.uri = uris::kInvalidUri;
-        reply.args = Value(Value::List{
-            Value(QStringLiteral("the callee answered with an invalid error URI '%1'").arg(error.uriString()))});
+        reply.args = Value(Value::List{Value(
+            QStringLiteral("the callee answered with an invalid error URI '%1'").arg(error.uriString()))});
     }
     pending->caller->send(reply);
 }

@@ -23,7 +23,10 @@ class Session;
  */
 class Dealer {
 public:
-    Dealer(UriCheck uriCheck, ScopeIdGenerator& ids) : m_uriCheck(uriCheck), m_ids(ids) {}
+    Dealer(UriCheck uriCheck, ScopeIdGenerator& ids)
+        : m_uriCheck(uriCheck)
+        , m_ids(ids)
+    {}
 
     void registerProcedure(Session& callee, const Message& registerMessage);
     void unregisterProcedure(Session& callee, const Message& unregister);

@@ -8,8 +8,7 @@ Realm::Realm(RealmConfig config, ScopeIdGenerator& ids)
     : m_config(std::move(config))
     , m_broker(m_config.uriCheck, ids)
     , m_dealer(m_config.uriCheck, ids)
-{
-}
+{}
 
 Value Realm::routerRoles() const
 {
@@ -77,7 +76,8 @@ void Realm::dispatch(Session& session, const Message& message)
                                                  "call_canceling"));
         return;
     default:
-        session.protocolViolation(QStringLiteral("unexpected %1 in an established session").arg(message.typeName()));
+        session.protocolViolation(
+            QStringLiteral("unexpected %1 in an established session").arg(message.typeName()));
         return;
     }
 }

@@ -91,8 +91,9 @@ const char* cborTypeName(QCborStreamReader::Type type)
  * kMaxNestingDepth before each descent.
  *
  * An announced array, map or string length never sizes an allocation on its own: it is first checked against
- * the bytes left in the input (each element needs at least one byte), and finished elements wait on one shared
- * stack from which each container is built with a single exact-size allocation once all of them were read.
+ * the bytes left in the input (each element needs at least one byte), and finished elements wait on one
+ * shared stack from which each container is built with a single exact-size allocation once all of them were
+ * read.
  */
 class CborDecoder {
 public:
@@ -101,6 +102,7 @@ public:
         , m_size(bytes.size())
     {
         m_values.reserve(16);
+        m_keys.reserve(16);
     }
 
     std::optional<Value> decode()
@@ -109,7 +111,7 @@ public:
             return std::nullopt;
         const qint64 end = m_reader.currentOffset();
         if (end != m_size) {
-            fail(QStringLiteral("%1 trailing bytes after the CBOR value").arg(m_size - end));
+            fail(QStringLiteral("trailing data after the CBOR value at byte %1 of %2").arg(end).arg(m_size));
             return std::nullopt;
         }
         return std::move(m_values.back());
@@ -147,7 +149,8 @@ private:
     {
         while (m_reader.isTag()) {
             const QCborTag tag = m_reader.toTag();
-            if (tag == QCborTag(QCborKnownTags::PositiveBignum) || tag == QCborTag(QCborKnownTags::NegativeBignum))
+            if (tag == QCborTag(QCborKnownTags::PositiveBignum) ||
+                tag == QCborTag(QCborKnownTags::NegativeBignum))
                 return fail(QStringLiteral("CBOR bignums (tag %1) are not supported").arg(quint64(tag)));
             if (!advance())
                 return false;
@@ -164,11 +167,22 @@ private:
             if (chunk > remaining())
                 return fail(QStringLiteral("truncated CBOR input"));
             const qsizetype oldSize = out->size();
-            out->resize(oldSize + chunk);
-            const auto result = m_reader.readStringChunk(out->data() + oldSize, chunk);
+            // Exact-size allocation for the common single-chunk string (resize() would round up to grow), and
+            // none for an empty chunk: data() on a null QByteArray allocates.
+            char none = 0;
+            char* target = &none;
+            if (chunk > 0) {
+                if (out->isNull())
+                    *out = QByteArray(chunk, Qt::Uninitialized);
+                else
+                    out->resize(oldSize + chunk);
+                target = out->data() + oldSize;
+            }
+            const auto result = m_reader.readStringChunk(target, chunk);
             if (result.status == QCborStreamReader::EndOfString) {
                 out->truncate(oldSize);
-                return true;
+                // The reader moves past the string here and may find the next item malformed.
+                return m_reader.lastError() == QCborError::NoError || failFromReader();
             }
             if (result.status == QCborStreamReader::Error)
                 return failFromReader();
@@ -190,7 +204,8 @@ private:
         constexpr quint64 kInt64MinMagnitude = quint64(1) << 63;
         if (magnitude == 0 || magnitude > kInt64MinMagnitude)
             return fail(QStringLiteral("CBOR integer out of range"));
-        *out = Value(magnitude == kInt64MinMagnitude ? std::numeric_limits<qint64>::min() : -qint64(magnitude));
+        *out =
+            Value(magnitude == kInt64MinMagnitude ? std::numeric_limits<qint64>::min() : -qint64(magnitude));
         return true;
     }
 
@@ -266,7 +281,7 @@ private:
             const quint64 count = m_reader.length();
             const quint64 available = quint64(remaining() - 1);
             if (isMap ? count > available / 2 : count > available)
-                return fail(QStringLiteral("CBOR %1 announces %2 elements, more than the remaining %3 bytes hold")
+                return fail(QStringLiteral("truncated CBOR input: %1 of %2 elements in %3 remaining bytes")
                                 .arg(QLatin1StringView(isMap ? "map" : "array"))
                                 .arg(count)
                                 .arg(available));
@@ -278,11 +293,8 @@ private:
         while (m_reader.hasNext()) {
             if (isMap && !readKey())
                 return false;
-            if (isMap && !m_reader.hasNext()) {
-                if (m_reader.lastError() != QCborError::NoError)
-                    return failFromReader();
-                return fail(QStringLiteral("CBOR map key without a value"));
-            }
+            if (isMap && !m_reader.hasNext())
+                return failFromReader();
             if (!readValue(depth))
                 return false;
         }

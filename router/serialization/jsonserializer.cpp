@@ -75,8 +75,7 @@ void writeDouble(QByteArray& out, double d)
         out.append(".0", 2);
 }
 
-template <typename T>
-void writeInteger(QByteArray& out, T value)
+template <typename T> void writeInteger(QByteArray& out, T value)
 {
     char buffer[24];
     const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
@@ -160,7 +159,9 @@ void appendUtf8(QByteArray& out, char32_t cp)
 
 class Parser {
 public:
-    explicit Parser(QByteArrayView input) : m_in(input) {}
+    explicit Parser(QByteArrayView input)
+        : m_in(input)
+    {}
 
     std::optional<Value> parseDocument(QString* error)
     {
@@ -178,11 +179,14 @@ public:
     }
 
 private:
-    std::optional<Value> fail(const QString& what)
+    std::optional<Value> fail(const QString& what) { return failAt(m_pos, what); }
+
+    // Errors found after a token was consumed (string content) point back at where the token starts.
+    std::optional<Value> failAt(qsizetype pos, const QString& what)
     {
         if (m_error.isEmpty()) {
             m_error = what;
-            m_errorPos = m_pos;
+            m_errorPos = pos;
         }
         return std::nullopt;
     }
@@ -263,11 +267,12 @@ private:
             skipWhitespace();
             if (m_pos >= m_in.size())
                 return fail(QStringLiteral("unterminated list"));
-            const char c = m_in[m_pos++];
+            const char c = m_in[m_pos];
+            if (c != ',' && c != ']')
+                return fail(QStringLiteral("expected ',' or ']' in list"));
+            ++m_pos;
             if (c == ']')
                 return Value(std::move(items));
-            if (c != ',')
-                return fail(QStringLiteral("expected ',' or ']' in list"));
         }
     }
 
@@ -302,16 +307,18 @@ private:
             skipWhitespace();
             if (m_pos >= m_in.size())
                 return fail(QStringLiteral("unterminated dict"));
-            const char c = m_in[m_pos++];
+            const char c = m_in[m_pos];
+            if (c != ',' && c != '}')
+                return fail(QStringLiteral("expected ',' or '}' in dict"));
+            ++m_pos;
             if (c == '}')
                 return Value(std::move(entries));
-            if (c != ',')
-                return fail(QStringLiteral("expected ',' or '}' in dict"));
         }
     }
 
     std::optional<Value> parseStringValue()
     {
+        const qsizetype start = m_pos;
         std::optional<QByteArray> s = parseString();
         if (!s)
             return std::nullopt;
@@ -319,7 +326,7 @@ private:
             const auto decoded =
                 QByteArray::fromBase64Encoding(s->sliced(1), QByteArray::AbortOnBase64DecodingErrors);
             if (!decoded)
-                return fail(QStringLiteral("invalid base64 after the \\u0000 binary marker"));
+                return failAt(start, QStringLiteral("invalid base64 after the \\u0000 binary marker"));
             return Value::binary(*decoded);
         }
         return Value::string(std::move(*s));
@@ -351,6 +358,7 @@ private:
 
     std::optional<QByteArray> parseString()
     {
+        const qsizetype start = m_pos;
         ++m_pos; // opening quote
         QByteArray out;
         qsizetype runStart = m_pos;
@@ -361,7 +369,7 @@ private:
                 flushRun();
                 ++m_pos;
                 if (!isValidUtf8(out)) {
-                    fail(QStringLiteral("string is not valid UTF-8"));
+                    failAt(start, QStringLiteral("string is not valid UTF-8"));
                     return std::nullopt;
                 }
                 return out;
@@ -444,7 +452,9 @@ private:
             if (consumeLiteral("Infinity"))
                 return Value(-std::numeric_limits<double>::infinity());
         }
-        const auto isDigit = [this] { return m_pos < m_in.size() && m_in[m_pos] >= '0' && m_in[m_pos] <= '9'; };
+        const auto isDigit = [this] {
+            return m_pos < m_in.size() && m_in[m_pos] >= '0' && m_in[m_pos] <= '9';
+        };
         if (!isDigit())
             return fail(QStringLiteral("invalid value"));
         if (m_in[m_pos] == '0') {
@@ -491,8 +501,9 @@ private:
         const auto [ptr, ec] = std::from_chars(first, last, d);
         if (ec == std::errc::result_out_of_range) {
             // Either overflow (to infinity) or underflow (to zero), told apart by the exponent's sign.
-            const qsizetype e = QByteArrayView(first, last).indexOf('e') >= 0 ? QByteArrayView(first, last).indexOf('e')
-                                                                             : QByteArrayView(first, last).indexOf('E');
+            const qsizetype e = QByteArrayView(first, last).indexOf('e') >= 0
+                                    ? QByteArrayView(first, last).indexOf('e')
+                                    : QByteArrayView(first, last).indexOf('E');
             const bool underflow = e >= 0 && e + 1 < last - first && first[e + 1] == '-';
             const double magnitude = underflow ? 0.0 : std::numeric_limits<double>::infinity();
             return Value(negative ? -magnitude : magnitude);

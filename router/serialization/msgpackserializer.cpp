@@ -4,7 +4,10 @@
 
 #include <msgpack.hpp>
 
+#include <QtEndian>
+
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <exception>
 #include <iterator>
@@ -42,7 +45,12 @@ private:
     {
         constexpr qsizetype kInitialCapacity = 256;
         const qsizetype used = m_cursor - m_begin;
-        m_buffer.resize(std::max({kInitialCapacity, 2 * m_buffer.size(), used + qsizetype(needed)}));
+        const qsizetype capacity =
+            std::max({kInitialCapacity, 2 * m_buffer.size(), used + qsizetype(needed)});
+        if (m_buffer.isNull())
+            m_buffer = QByteArray(capacity, Qt::Uninitialized);
+        else
+            m_buffer.resize(capacity);
         m_begin = m_buffer.data();
         m_cursor = m_begin + used;
         m_end = m_begin + m_buffer.size();
@@ -63,7 +71,7 @@ bool fitsLength(size_t size)
     return size <= std::numeric_limits<quint32>::max();
 }
 
-bool pack(Packer& packer, const Value& value)
+bool pack(Packer& packer, ByteWriter& writer, const Value& value)
 {
     switch (value.type()) {
     case Value::Type::Null:
@@ -81,9 +89,15 @@ bool pack(Packer& packer, const Value& value)
     case Value::Type::UInt:
         packer.pack_uint64(value.toUInt());
         return true;
-    case Value::Type::Double:
-        packer.pack_double(value.toDouble());
+    case Value::Type::Double: {
+        // Not packer.pack_double(): since msgpack-c 4.1.2 it writes integral doubles as integers, which turns
+        // 1.0 into 1 and -0.0 into 0 on the way through the router. A double is always float64 here.
+        char float64[9];
+        float64[0] = char(0xcb);
+        qToBigEndian(std::bit_cast<quint64>(value.toDouble()), float64 + 1);
+        writer.write(float64, sizeof float64);
         return true;
+    }
     case Value::Type::String:
     case Value::Type::Binary: {
         const QByteArray& bytes = value.bytes();
@@ -102,7 +116,7 @@ bool pack(Packer& packer, const Value& value)
             return false;
         packer.pack_array(quint32(list.size()));
         for (const Value& item : list) {
-            if (!pack(packer, item))
+            if (!pack(packer, writer, item))
                 return false;
         }
         return true;
@@ -116,7 +130,7 @@ bool pack(Packer& packer, const Value& value)
             if (!fitsLength(size_t(key.size())))
                 return false;
             packer.pack_str(quint32(key.size())).pack_str_body(key.constData(), quint32(key.size()));
-            if (!pack(packer, item))
+            if (!pack(packer, writer, item))
                 return false;
         }
         return true;
@@ -128,12 +142,13 @@ bool pack(Packer& packer, const Value& value)
 /*
  * A visitor for msgpack::parse() that builds the Value tree in one pass over the input.
  *
- * msgpack::unpack() is not used: it allocates `count * sizeof(msgpack::object)` from the zone as soon as it reads
- * an array or map header, so a 5-byte input announcing 2^32 - 1 elements asks malloc for 64 GiB (std::bad_alloc
- * at best; an abort under AddressSanitizer; lazily committed gigabytes with overcommit for smaller counts).
- * The visitor API allocates nothing for a header. Finished children wait on one shared stack and each container
- * is built from it with a single exact-size allocation once all its elements have actually been read, so an
- * announced length never drives an allocation.
+ * msgpack::unpack() is not used: it allocates `count * sizeof(msgpack::object)` from its zone as soon as it
+ * reads an array or map header, before any element arrives. A 5-byte input announcing 2^32 - 1 elements makes
+ * it ask malloc for 128 GiB (std::bad_alloc, or an abort under AddressSanitizer); one announcing 2^28
+ * reserves 8 GiB of address space before failing as truncated. unpack_limit does not help: a limit low enough
+ * to be safe would also cap legitimate large arrays. The visitor API allocates nothing for a header. Finished
+ * children wait on one shared stack and each container is built from it with a single exact-size allocation
+ * once all its elements have actually been read, so an announced length never drives an allocation.
  */
 class ValueBuilder {
 public:
@@ -141,6 +156,8 @@ public:
         : m_inputSize(inputSize)
     {
         m_values.reserve(16);
+        m_keys.reserve(16);
+        m_frames.reserve(8);
     }
 
     bool visit_nil() { return add(Value()); }
@@ -171,9 +188,14 @@ public:
 
     bool visit_ext(const char* data, uint32_t size)
     {
-        // data[0] is the application-defined ext type; WAMP defines none.
-        return fail(size > 0 ? QStringLiteral("MessagePack ext type %1 is not supported").arg(int(qint8(data[0])))
-                             : QStringLiteral("MessagePack ext types are not supported"));
+        // data[0] is the application-defined ext type; WAMP defines none. One exception for interoperability:
+        // msgpackr (used by wampy.js) writes JavaScript's `undefined` as fixext1 type 0 with a 0 byte, e.g.
+        // for unset SUBSCRIBE options. It becomes null, as CBOR's `undefined` does.
+        if (size == 2 && data[0] == 0 && data[1] == 0)
+            return add(Value());
+        return fail(size > 0
+                        ? QStringLiteral("MessagePack ext type %1 is not supported").arg(int(qint8(data[0])))
+                        : QStringLiteral("MessagePack ext types are not supported"));
     }
 
     bool start_array(uint32_t count) { return open(false, count, count); }
@@ -213,7 +235,8 @@ public:
         Value::Dict dict;
         dict.reserve(m_values.size() - frame.valueStart);
         for (size_t i = 0; i < m_values.size() - frame.valueStart; ++i)
-            dict.emplace_back(std::move(m_keys[frame.keyStart + i]), std::move(m_values[frame.valueStart + i]));
+            dict.emplace_back(std::move(m_keys[frame.keyStart + i]),
+                              std::move(m_values[frame.valueStart + i]));
         m_values.erase(m_values.begin() + std::ptrdiff_t(frame.valueStart), m_values.end());
         m_keys.erase(m_keys.begin() + std::ptrdiff_t(frame.keyStart), m_keys.end());
         return add(Value(std::move(dict)));
@@ -258,9 +281,10 @@ private:
             return fail(QStringLiteral("MessagePack map key must be a string, got %1")
                             .arg(QLatin1StringView(isMap ? "dict" : "list")));
         if (m_frames.size() >= size_t(kMaxNestingDepth))
-            return fail(QStringLiteral("MessagePack value nested deeper than %1 levels").arg(kMaxNestingDepth));
+            return fail(
+                QStringLiteral("MessagePack value nested deeper than %1 levels").arg(kMaxNestingDepth));
         if (minimumBytes > m_inputSize)
-            return fail(QStringLiteral("MessagePack %1 announces %2 elements, more than the %3-byte input holds")
+            return fail(QStringLiteral("truncated MessagePack input: %1 of %2 elements in %3 bytes")
                             .arg(QLatin1StringView(kind))
                             .arg(count)
                             .arg(m_inputSize));
@@ -293,7 +317,7 @@ QByteArray MsgPackSerializer::encode(const Value& value) const
     Packer packer(writer);
     // An empty result is never valid MessagePack: it marks a value with a string or container too long for
     // MessagePack's 32-bit lengths.
-    if (!pack(packer, value))
+    if (!pack(packer, writer, value))
         return {};
     return writer.take();
 }
@@ -315,9 +339,12 @@ std::optional<Value> MsgPackSerializer::decode(QByteArrayView bytes, QString* er
         size_t offset = 0;
         const bool parsed = msgpack::parse(bytes.data(), size_t(bytes.size()), offset, builder);
         if (!parsed || !builder.hasResult())
-            return fail(builder.error().isEmpty() ? QStringLiteral("invalid MessagePack input") : builder.error());
+            return fail(builder.error().isEmpty() ? QStringLiteral("invalid MessagePack input")
+                                                  : builder.error());
         if (offset != size_t(bytes.size()))
-            return fail(QStringLiteral("%1 trailing bytes after the MessagePack value").arg(size_t(bytes.size()) - offset));
+            return fail(QStringLiteral("trailing data after the MessagePack value at byte %1 of %2")
+                            .arg(offset)
+                            .arg(bytes.size()));
         return builder.takeResult();
     } catch (const std::bad_alloc&) {
         return fail(QStringLiteral("out of memory decoding MessagePack input"));

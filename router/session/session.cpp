@@ -67,8 +67,9 @@ Session::Session(Peer* peer, RealmDirectory& directory, QObject* parent)
     m_info.peerAddress = m_peer->peerAddress();
     m_goodbyeTimer.setSingleShot(true);
     m_goodbyeTimer.setInterval(kGoodbyeTimeoutMs);
-    connect(&m_goodbyeTimer, &QTimer::timeout, this,
-            [this] { closeTransport(QStringLiteral("no GOODBYE reply within %1 ms").arg(kGoodbyeTimeoutMs)); });
+    connect(&m_goodbyeTimer, &QTimer::timeout, this, [this] {
+        closeTransport(QStringLiteral("no GOODBYE reply within %1 ms").arg(kGoodbyeTimeoutMs));
+    });
     connect(m_peer, &Peer::messageReceived, this, &Session::onMessage);
     connect(m_peer, &Peer::disconnected, this, &Session::onDisconnected);
 }
@@ -90,7 +91,8 @@ void Session::sendEncoded(const QByteArray& encoded)
     m_peer->send(encoded);
 }
 
-void Session::sendError(MessageType requestType, quint64 requestId, const QByteArray& uri, const QString& text)
+void Session::sendError(MessageType requestType, quint64 requestId, const QByteArray& uri,
+                        const QString& text)
 {
     Message error;
     error.type = MessageType::Error;
@@ -125,8 +127,9 @@ void Session::onMessage(const QByteArray& bytes)
         else if (message->type == MessageType::Abort)
             closeTransport(QStringLiteral("client aborted: %1").arg(message->uriString()));
         else
-            protocolViolation(QStringLiteral("received %1 before the session was established (send HELLO first)")
-                                  .arg(message->typeName()));
+            protocolViolation(
+                QStringLiteral("received %1 before the session was established (send HELLO first)")
+                    .arg(message->typeName()));
         break;
     case State::Established:
         handleEstablished(*message);
@@ -170,15 +173,16 @@ void Session::handleHello(const Message& hello)
     Message welcome;
     welcome.type = MessageType::Welcome;
     welcome.sessionId = m_info.id;
-    welcome.details = DictBuilder()
-                          .add("realm", Value(m_info.realm))
-                          .add("authid", Value(m_info.authid))
-                          .add("authrole", Value(m_info.authrole))
-                          .add("authmethod", Value(m_info.authmethod))
-                          .add("authprovider", Value("static"))
-                          .add("roles", realm->routerRoles())
-                          .add("agent", Value(QStringLiteral("Wampscope/") + QCoreApplication::applicationVersion()))
-                          .build();
+    welcome.details =
+        DictBuilder()
+            .add("realm", Value(m_info.realm))
+            .add("authid", Value(m_info.authid))
+            .add("authrole", Value(m_info.authrole))
+            .add("authmethod", Value(m_info.authmethod))
+            .add("authprovider", Value("static"))
+            .add("roles", realm->routerRoles())
+            .add("agent", Value(QStringLiteral("Wampscope/") + QCoreApplication::applicationVersion()))
+            .build();
     send(welcome);
     realm->join(*this);
     Q_EMIT joined(m_info);

@@ -42,7 +42,8 @@ public:
     //! Sends bytes already encoded with this session's serializer (broker fan-out encodes once).
     void sendEncoded(const QByteArray& encoded);
     //! Sends ERROR for a request of this session.
-    void sendError(MessageType requestType, quint64 requestId, const QByteArray& uri, const QString& text = {});
+    void sendError(MessageType requestType, quint64 requestId, const QByteArray& uri,
+                   const QString& text = {});
 
     //! Request id for a router-to-client request (INVOCATION): sequential per session, as the spec suggests.
     quint64 nextOutgoingRequestId();

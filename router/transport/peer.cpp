@@ -6,8 +6,7 @@ Peer::Peer(SerializerKind serializer, QString transportId, QObject* parent)
     : QObject(parent)
     , m_serializer(serializer)
     , m_transportId(std::move(transportId))
-{
-}
+{}
 
 bool Peer::addPending(qint64 bytes)
 {

@@ -121,7 +121,8 @@ void WebSocketListener::inspectRequest(QTcpSocket* socket)
     const qsizetype end = head.indexOf("\r\n\r\n");
     if (end < 0) {
         if (head.size() >= kMaxRequestHead) {
-            Q_EMIT connectionRejected(socket->peerAddress().toString(), QStringLiteral("HTTP request head too large"));
+            Q_EMIT connectionRejected(socket->peerAddress().toString(),
+                                      QStringLiteral("HTTP request head too large"));
             socket->write("HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n");
             socket->disconnectFromHost();
         }
@@ -150,23 +151,25 @@ void WebSocketListener::serveStatusPage(QTcpSocket* socket, QByteArrayView metho
     QByteArray body;
     if (method != "GET" && method != "HEAD") {
         status = "405 Method Not Allowed";
-        body = "This is a WAMP-over-WebSocket endpoint: only GET (status) and WebSocket upgrades are served.\n";
+        body =
+            "This is a WAMP-over-WebSocket endpoint: only GET (status) and WebSocket upgrades are served.\n";
     } else {
         QStringList protocols;
         for (SerializerKind kind : m_config.serializers)
             protocols << serializerFor(kind).subprotocol();
-        body = QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Wampscope</title></head>"
-                              "<body><h1>Wampscope %1</h1><p>This is a WAMP router endpoint (transport %2). "
-                              "Connect a WAMP client over WebSocket to <code>%3</code> with one of the "
-                              "subprotocols <code>%4</code>.</p></body></html>\n")
+        body = QStringLiteral(
+                   "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Wampscope</title></head>"
+                   "<body><h1>Wampscope %1</h1><p>This is a WAMP router endpoint (transport %2). "
+                   "Connect a WAMP client over WebSocket to <code>%3</code> with one of the "
+                   "subprotocols <code>%4</code>.</p></body></html>\n")
                    .arg(QCoreApplication::applicationVersion(), m_config.id.toHtmlEscaped(), address(),
                         protocols.join(QStringLiteral(", ")))
                    .toUtf8();
     }
-    QByteArray response = "HTTP/1.1 " + status + "\r\nServer: Wampscope\r\nContent-Type: " +
-                          (status.startsWith("200") ? "text/html; charset=utf-8" : "text/plain; charset=utf-8") +
-                          "\r\nContent-Length: " + QByteArray::number(body.size()) +
-                          "\r\nConnection: close\r\n\r\n";
+    QByteArray response =
+        "HTTP/1.1 " + status + "\r\nServer: Wampscope\r\nContent-Type: " +
+        (status.startsWith("200") ? "text/html; charset=utf-8" : "text/plain; charset=utf-8") +
+        "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n";
     if (method != "HEAD")
         response += body;
     socket->write(response);

@@ -14,10 +14,10 @@ namespace wamp {
  * Listening WAMP-over-WebSocket transport.
  *
  * Connections are accepted by our own QTcpServer and the HTTP request is peeked at before QWebSocketServer
- * sees it: an upgrade request goes on to QWebSocketServer::handleConnection(), a plain GET gets the status page
- * (Crossbar's `enable_webstatus`). After the handshake the negotiated subprotocol picks the serializer; Qt
- * accepts a handshake with no matching subprotocol, so such clients are closed here with a clear reason unless
- * `require_websocket_subprotocol` is false, in which case they are served JSON.
+ * sees it: an upgrade request goes on to QWebSocketServer::handleConnection(), a plain GET gets the status
+ * page (Crossbar's `enable_webstatus`). After the handshake the negotiated subprotocol picks the serializer;
+ * Qt accepts a handshake with no matching subprotocol, so such clients are closed here with a clear reason
+ * unless `require_websocket_subprotocol` is false, in which case they are served JSON.
  */
 class WebSocketListener final : public Listener {
     Q_OBJECT

@@ -5,7 +5,8 @@
 
 namespace wamp {
 
-WebSocketPeer::WebSocketPeer(QWebSocket* socket, SerializerKind serializer, QString transportId, QObject* parent)
+WebSocketPeer::WebSocketPeer(QWebSocket* socket, SerializerKind serializer, QString transportId,
+                             QObject* parent)
     : Peer(serializer, std::move(transportId), parent)
     , m_socket(socket)
 {
@@ -59,8 +60,10 @@ void WebSocketPeer::onDisconnected()
     QString reason;
     if (pendingBytes() > maxPendingBytes())
         reason = QStringLiteral("outgoing queue overflow (%1 bytes not yet written)").arg(pendingBytes());
-    else if (m_socket->closeCode() != QWebSocketProtocol::CloseCodeNormal || !m_socket->closeReason().isEmpty())
-        reason = QStringLiteral("close code %1 %2").arg(int(m_socket->closeCode())).arg(m_socket->closeReason());
+    else if (m_socket->closeCode() != QWebSocketProtocol::CloseCodeNormal ||
+             !m_socket->closeReason().isEmpty())
+        reason =
+            QStringLiteral("close code %1 %2").arg(int(m_socket->closeCode())).arg(m_socket->closeReason());
     else
         reason = QStringLiteral("connection closed");
     Q_EMIT disconnected(reason.trimmed());

@@ -12,7 +12,8 @@ class WebSocketPeer final : public Peer {
 
 public:
     //! Takes ownership of \a socket, which must be connected.
-    WebSocketPeer(QWebSocket* socket, SerializerKind serializer, QString transportId, QObject* parent = nullptr);
+    WebSocketPeer(QWebSocket* socket, SerializerKind serializer, QString transportId,
+                  QObject* parent = nullptr);
 
     QString transportType() const override { return QStringLiteral("websocket"); }
     QString peerAddress() const override { return m_peerAddress; }

@@ -17,8 +17,8 @@ enum class Field : quint8 {
     Details,
     Uri,
     Text,
-    Args,          // optional, trailing
-    Kwargs,        // optional, trailing, only after Args
+    Args,           // optional, trailing
+    Kwargs,         // optional, trailing, only after Args
     OptionalDetails // optional, trailing (UNSUBSCRIBED / UNREGISTERED in the Advanced Profile)
 };
 
@@ -44,8 +44,10 @@ const std::array kShapes = {
     Shape{MessageType::Authenticate, "AUTHENTICATE", {F::Text, F::Details}},
     // [GOODBYE, Details|dict, Reason|uri]
     Shape{MessageType::Goodbye, "GOODBYE", {F::Details, F::Uri}},
-    // [ERROR, REQUEST.Type|int, REQUEST.Request|id, Details|dict, Error|uri, Arguments|list, ArgumentsKw|dict]
-    Shape{MessageType::Error, "ERROR", {F::RequestType, F::RequestId, F::Details, F::Uri, F::Args, F::Kwargs}},
+    // [ERROR, REQUEST.Type|int, REQUEST.Request|id, Details|dict, Error|uri, Arguments|list,
+    // ArgumentsKw|dict]
+    Shape{
+        MessageType::Error, "ERROR", {F::RequestType, F::RequestId, F::Details, F::Uri, F::Args, F::Kwargs}},
     // [PUBLISH, Request|id, Options|dict, Topic|uri, Arguments|list, ArgumentsKw|dict]
     Shape{MessageType::Publish, "PUBLISH", {F::RequestId, F::Details, F::Uri, F::Args, F::Kwargs}},
     // [PUBLISHED, PUBLISH.Request|id, Publication|id]
@@ -76,7 +78,9 @@ const std::array kShapes = {
     // [UNREGISTERED, UNREGISTER.Request|id, Details|dict (optional)]
     Shape{MessageType::Unregistered, "UNREGISTERED", {F::RequestId, F::OptionalDetails}},
     // [INVOCATION, Request|id, REGISTERED.Registration|id, Details|dict, Arguments|list, ArgumentsKw|dict]
-    Shape{MessageType::Invocation, "INVOCATION", {F::RequestId, F::RegistrationId, F::Details, F::Args, F::Kwargs}},
+    Shape{MessageType::Invocation,
+          "INVOCATION",
+          {F::RequestId, F::RegistrationId, F::Details, F::Args, F::Kwargs}},
     // [INTERRUPT, INVOCATION.Request|id, Options|dict]
     Shape{MessageType::Interrupt, "INTERRUPT", {F::RequestId, F::Details}},
     // [YIELD, INVOCATION.Request|id, Options|dict, Arguments|list, ArgumentsKw|dict]
@@ -182,11 +186,15 @@ QString readField(Message& m, Field field, const Value& v)
         m.uri = v.bytes();
         return {};
     case Field::Args:
-        if (!v.isList())
-            return wrongType();
+        // Payload Passthru Mode (and the E2EE test vectors) put one binary Payload where Arguments goes.
+        if (!v.isList() && !v.isBinary())
+            return QStringLiteral("Arguments|list must be list or binary payload, got %1")
+                .arg(QLatin1StringView(Value::typeName(v.type())));
         m.args = v;
         return {};
     case Field::Kwargs:
+        if (m.args.isBinary())
+            return QStringLiteral("ArgumentsKw|dict must not follow a binary payload");
         if (!v.isDict())
             return wrongType();
         m.kwargs = v;
@@ -218,7 +226,7 @@ Value writeField(const Message& m, Field field)
     case Field::Text:
         return Value::string(m.uri);
     case Field::Args:
-        return m.args.isList() ? m.args : Value(Value::List{});
+        return m.args.isList() || m.args.isBinary() ? m.args : Value(Value::List{});
     case Field::Kwargs:
         return m.kwargs;
     }
@@ -276,7 +284,10 @@ std::optional<Message> Message::fromValue(const Value& value, QString* error)
             break;
         const QString problem = readField(m, f, items[size_t(index)]);
         if (!problem.isEmpty())
-            return fail(QStringLiteral("%1 field %2: %3").arg(QLatin1StringView(shape->name)).arg(index).arg(problem));
+            return fail(QStringLiteral("%1 field %2: %3")
+                            .arg(QLatin1StringView(shape->name))
+                            .arg(index)
+                            .arg(problem));
         ++index;
     }
     return m;
@@ -292,7 +303,7 @@ Value Message::toValue() const
     items.emplace_back(int(type));
     const bool hasKwargs = kwargs.isDict();
     for (Field f : shape->fields) {
-        if (f == Field::Args && !args.isList() && !hasKwargs)
+        if (f == Field::Args && !args.isList() && !args.isBinary() && !hasKwargs)
             break;
         if (f == Field::Kwargs && !hasKwargs)
             break;

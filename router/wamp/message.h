@@ -32,7 +32,8 @@ struct Message {
     Value details = Value(Value::Dict{});
     //! Realm, Topic, Procedure, Reason or Error URI; AuthMethod for CHALLENGE, Signature for AUTHENTICATE.
     QByteArray uri;
-    //! Arguments|list and ArgumentsKw|dict, Null when the message does not carry them.
+    //! Arguments|list and ArgumentsKw|dict, Null when the message does not carry them. In Payload Passthru
+    //! Mode args is the Binary payload and kwargs stays Null.
     Value args;
     Value kwargs;
 

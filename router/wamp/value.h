@@ -28,15 +28,38 @@ public:
 
     Value() = default;
     Value(std::nullptr_t) {}
-    Value(bool b) : m_type(Type::Bool), m_data(b) {}
-    Value(int i) : Value(qint64(i)) {}
-    Value(qint64 i) : m_type(Type::Int), m_data(i) {}
+    Value(bool b)
+        : m_type(Type::Bool)
+        , m_data(b)
+    {}
+    Value(int i)
+        : Value(qint64(i))
+    {}
+    Value(qint64 i)
+        : m_type(Type::Int)
+        , m_data(i)
+    {}
     Value(quint64 u);
-    Value(double d) : m_type(Type::Double), m_data(d) {}
-    Value(const char* utf8) : m_type(Type::String), m_data(QByteArray(utf8)) {}
-    Value(const QString& s) : m_type(Type::String), m_data(s.toUtf8()) {}
-    Value(List list) : m_type(Type::List), m_data(std::make_shared<const List>(std::move(list))) {}
-    Value(Dict dict) : m_type(Type::Dict), m_data(std::make_shared<const Dict>(std::move(dict))) {}
+    Value(double d)
+        : m_type(Type::Double)
+        , m_data(d)
+    {}
+    Value(const char* utf8)
+        : m_type(Type::String)
+        , m_data(QByteArray(utf8))
+    {}
+    Value(const QString& s)
+        : m_type(Type::String)
+        , m_data(s.toUtf8())
+    {}
+    Value(List list)
+        : m_type(Type::List)
+        , m_data(std::make_shared<const List>(std::move(list)))
+    {}
+    Value(Dict dict)
+        : m_type(Type::Dict)
+        , m_data(std::make_shared<const Dict>(std::move(dict)))
+    {}
 
     static Value string(QByteArray utf8) { return Value(Type::String, std::move(utf8)); }
     static Value binary(QByteArray bytes) { return Value(Type::Binary, std::move(bytes)); }
@@ -76,7 +99,10 @@ public:
     static const char* typeName(Type type);
 
 private:
-    Value(Type type, QByteArray bytes) : m_type(type), m_data(std::move(bytes)) {}
+    Value(Type type, QByteArray bytes)
+        : m_type(type)
+        , m_data(std::move(bytes))
+    {}
 
     Type m_type = Type::Null;
     std::variant<std::monostate, bool, qint64, quint64, double, QByteArray, std::shared_ptr<const List>,

@@ -165,7 +165,9 @@ async function checkPubSub(runner, args, publisher) {
   await runner.check('acknowledged publish returns a publication id', async () => {
     // Wampy always asks for acknowledge.
     const { publicationId } = await publisher.client.publish(TOPIC, { argsList: ['hello'], argsDict: { count: 1 } });
-    if (!Number.isSafeInteger(publicationId) || publicationId <= 0) {
+    // msgpackr hands out 64-bit integers (every id above 2^32) as BigInt; the value is what matters.
+    const id = typeof publicationId === 'bigint' ? Number(publicationId) : publicationId;
+    if (!Number.isSafeInteger(id) || id <= 0) {
       throw new Error(`bad publication id ${publicationId}`);
     }
   });

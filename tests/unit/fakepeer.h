@@ -15,8 +15,7 @@ class FakePeer final : public wamp::Peer {
 public:
     explicit FakePeer(wamp::SerializerKind kind = wamp::SerializerKind::Json)
         : wamp::Peer(kind, QStringLiteral("fake"))
-    {
-    }
+    {}
 
     QString transportType() const override { return QStringLiteral("fake"); }
     QString peerAddress() const override { return QStringLiteral("memory"); }

@@ -88,8 +88,10 @@ private Q_SLOTS:
     void publicationIsEncodedOncePerSerializer()
     {
         FakePeer* publisher = joinedPeer(*m_router);
-        QList<FakePeer*> json{joinedPeer(*m_router, SerializerKind::Json), joinedPeer(*m_router, SerializerKind::Json)};
-        QList<FakePeer*> cbor{joinedPeer(*m_router, SerializerKind::Cbor), joinedPeer(*m_router, SerializerKind::Cbor)};
+        QList<FakePeer*> json{joinedPeer(*m_router, SerializerKind::Json),
+                              joinedPeer(*m_router, SerializerKind::Json)};
+        QList<FakePeer*> cbor{joinedPeer(*m_router, SerializerKind::Cbor),
+                              joinedPeer(*m_router, SerializerKind::Cbor)};
         for (FakePeer* peer : json + cbor)
             subscribe(peer, "com.fanout");
         publisher->deliver(publish(1, "com.fanout"));
@@ -106,20 +108,24 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("error");
         QTest::addColumn<QString>("text");
 
-        QTest::newRow("subscribe invalid URI") << msg::request(MessageType::Subscribe, 3, "com.My Topic")
-                                               << uris::kInvalidUri << QStringLiteral("'com.My Topic' is not a valid topic URI");
-        QTest::newRow("subscribe empty component") << msg::request(MessageType::Subscribe, 3, "com..topic")
-                                                   << uris::kInvalidUri << QStringLiteral("'com..topic' is not a valid topic URI");
+        QTest::newRow("subscribe invalid URI")
+            << msg::request(MessageType::Subscribe, 3, "com.My Topic") << uris::kInvalidUri
+            << QStringLiteral("'com.My Topic' is not a valid topic URI");
+        QTest::newRow("subscribe empty component")
+            << msg::request(MessageType::Subscribe, 3, "com..topic") << uris::kInvalidUri
+            << QStringLiteral("'com..topic' is not a valid topic URI");
         QTest::newRow("subscribe prefix match")
-            << msg::request(MessageType::Subscribe, 3, "com", DictBuilder().add("match", Value("prefix")).build())
-            << uris::kInvalidArgument << QStringLiteral("match policy 'prefix' is not supported (only exact)");
+            << msg::request(MessageType::Subscribe, 3, "com",
+                            DictBuilder().add("match", Value("prefix")).build())
+            << uris::kInvalidArgument
+            << QStringLiteral("match policy 'prefix' is not supported (only exact)");
         Message unsubscribe = msg::request(MessageType::Unsubscribe, 3);
         unsubscribe.subscriptionId = 123456;
         QTest::newRow("unsubscribe unknown") << unsubscribe << uris::kNoSuchSubscription
                                              << QStringLiteral("this session has no subscription 123456");
         QTest::newRow("acknowledged publish invalid URI")
-            << publish(3, "com.#bad", DictBuilder().add("acknowledge", Value(true)).build()) << uris::kInvalidUri
-            << QStringLiteral("'com.#bad' is not a valid topic URI");
+            << publish(3, "com.#bad", DictBuilder().add("acknowledge", Value(true)).build())
+            << uris::kInvalidUri << QStringLiteral("'com.#bad' is not a valid topic URI");
     }
 
     void refusedRequests()

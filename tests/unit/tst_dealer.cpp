@@ -117,7 +117,8 @@ private Q_SLOTS:
         callee->deliver(bad);
         const Message error = caller->take();
         QCOMPARE(error.uri, uris::kInvalidUri);
-        QCOMPARE(error.args, Value(Value::List{Value("the callee answered with an invalid error URI 'not a uri'")}));
+        QCOMPARE(error.args,
+                 Value(Value::List{Value("the callee answered with an invalid error URI 'not a uri'")}));
     }
 
     void refusedRequests_data()
@@ -126,21 +127,25 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("error");
         QTest::addColumn<QString>("text");
 
-        QTest::newRow("register existing") << msg::request(MessageType::Register, 2, "com.example.taken")
-                                           << uris::kProcedureAlreadyExists
-                                           << QStringLiteral("'com.example.taken' is already registered");
-        QTest::newRow("register invalid URI") << msg::request(MessageType::Register, 2, "com.Example")
-                                              << uris::kInvalidUri
-                                              << QStringLiteral("'com.Example' is not a valid procedure URI");
-        QTest::newRow("register reserved") << msg::request(MessageType::Register, 2, "wamp.session.count")
-                                           << uris::kInvalidUri
-                                           << QStringLiteral("'wamp.session.count' is in the reserved wamp. namespace");
+        QTest::newRow("register existing")
+            << msg::request(MessageType::Register, 2, "com.example.taken") << uris::kProcedureAlreadyExists
+            << QStringLiteral("'com.example.taken' is already registered");
+        QTest::newRow("register invalid URI")
+            << msg::request(MessageType::Register, 2, "com.Example") << uris::kInvalidUri
+            << QStringLiteral("'com.Example' is not a valid procedure URI");
+        QTest::newRow("register reserved")
+            << msg::request(MessageType::Register, 2, "wamp.session.count") << uris::kInvalidUri
+            << QStringLiteral("'wamp.session.count' is in the reserved wamp. namespace");
         QTest::newRow("register prefix")
-            << msg::request(MessageType::Register, 2, "com", DictBuilder().add("match", Value("prefix")).build())
-            << uris::kInvalidArgument << QStringLiteral("match policy 'prefix' is not supported (only exact)");
+            << msg::request(MessageType::Register, 2, "com",
+                            DictBuilder().add("match", Value("prefix")).build())
+            << uris::kInvalidArgument
+            << QStringLiteral("match policy 'prefix' is not supported (only exact)");
         QTest::newRow("register roundrobin")
-            << msg::request(MessageType::Register, 2, "com.x", DictBuilder().add("invoke", Value("roundrobin")).build())
-            << uris::kInvalidArgument << QStringLiteral("invocation policy 'roundrobin' is not supported (only single)");
+            << msg::request(MessageType::Register, 2, "com.x",
+                            DictBuilder().add("invoke", Value("roundrobin")).build())
+            << uris::kInvalidArgument
+            << QStringLiteral("invocation policy 'roundrobin' is not supported (only single)");
         QTest::newRow("call unknown") << call(2, "com.example.nope") << uris::kNoSuchProcedure
                                       << QStringLiteral("no callee registered for 'com.example.nope'");
         QTest::newRow("call invalid URI") << call(2, "com.example.#") << uris::kInvalidUri

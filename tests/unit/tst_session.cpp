@@ -53,11 +53,14 @@ private Q_SLOTS:
         Message noRoles = msg::hello("realm1");
         noRoles.details = Value(Value::Dict{});
         QTest::newRow("no roles") << noRoles << uris::kProtocolViolation
-                                  << QStringLiteral("HELLO.Details.roles must be a non-empty dict of client roles");
+                                  << QStringLiteral(
+                                         "HELLO.Details.roles must be a non-empty dict of client roles");
         Message badRole = msg::hello("realm1");
-        badRole.details = DictBuilder().add("roles", DictBuilder().add("dealer", Value(Value::Dict{})).build()).build();
-        QTest::newRow("router role claimed") << badRole << uris::kProtocolViolation
-                                             << QStringLiteral("HELLO.Details.roles has unknown role 'dealer'");
+        badRole.details =
+            DictBuilder().add("roles", DictBuilder().add("dealer", Value(Value::Dict{})).build()).build();
+        QTest::newRow("router role claimed")
+            << badRole << uris::kProtocolViolation
+            << QStringLiteral("HELLO.Details.roles has unknown role 'dealer'");
     }
 
     void helloIsRefused()
@@ -88,24 +91,31 @@ private Q_SLOTS:
         QTest::newRow("GOODBYE before HELLO")
             << false << QByteArray(R"([6,{},"wamp.close.normal"])")
             << QStringLiteral("received GOODBYE before the session was established (send HELLO first)");
-        QTest::newRow("second HELLO") << true << QByteArray(R"([1,"realm1",{"roles":{"caller":{}}}])")
-                                      << QStringLiteral("HELLO received while the session is already established");
-        QTest::newRow("unknown message code") << true << QByteArray("[7,{}]") << QStringLiteral("unknown message code 7");
-        QTest::newRow("code out of any range") << true << QByteArray("[99999999999,1]")
-                                               << QStringLiteral("unknown message code 99999999999");
+        QTest::newRow("second HELLO")
+            << true << QByteArray(R"([1,"realm1",{"roles":{"caller":{}}}])")
+            << QStringLiteral("HELLO received while the session is already established");
+        QTest::newRow("unknown message code")
+            << true << QByteArray("[7,{}]") << QStringLiteral("unknown message code 7");
+        QTest::newRow("code out of any range")
+            << true << QByteArray("[99999999999,1]") << QStringLiteral("unknown message code 99999999999");
         QTest::newRow("not a list") << true << QByteArray(R"({"a":1})")
                                     << QStringLiteral("a WAMP message must be a list, got dict");
-        QTest::newRow("wrong field type") << true << QByteArray(R"([32,"x",{},"com.topic"])")
-                                          << QStringLiteral("SUBSCRIBE field 1: Request|id must be id, got string");
-        QTest::newRow("too few fields") << true << QByteArray("[32,1,{}]")
-                                        << QStringLiteral("SUBSCRIBE takes 3 fields, got 2");
-        QTest::newRow("request id zero") << true << QByteArray(R"([32,0,{},"com.topic"])")
-                                         << QStringLiteral("SUBSCRIBE field 1: Request|id 0 is outside 1..2^53");
-        QTest::newRow("malformed JSON") << true << QByteArray("[48,1,{") << QStringLiteral("invalid JSON at byte 7: unexpected end of input");
-        QTest::newRow("router-to-client message") << true << QByteArray("[36,1,2,{}]")
-                                                  << QStringLiteral("EVENT is a router-to-client message; a client must not send it");
-        QTest::newRow("ERROR for an EVENT") << true << QByteArray(R"([8,36,1,{},"com.err"])")
-                                            << QStringLiteral("a client may only send ERROR for an INVOCATION, not for EVENT");
+        QTest::newRow("wrong field type")
+            << true << QByteArray(R"([32,"x",{},"com.topic"])")
+            << QStringLiteral("SUBSCRIBE field 1: Request|id must be id, got string");
+        QTest::newRow("too few fields")
+            << true << QByteArray("[32,1,{}]") << QStringLiteral("SUBSCRIBE takes 3 fields, got 2");
+        QTest::newRow("request id zero")
+            << true << QByteArray(R"([32,0,{},"com.topic"])")
+            << QStringLiteral("SUBSCRIBE field 1: Request|id 0 is outside 1..2^53");
+        QTest::newRow("malformed JSON") << true << QByteArray("[48,1,{")
+                                        << QStringLiteral("invalid JSON at byte 7: unexpected end of input");
+        QTest::newRow("router-to-client message")
+            << true << QByteArray("[36,1,2,{}]")
+            << QStringLiteral("EVENT is a router-to-client message; a client must not send it");
+        QTest::newRow("ERROR for an EVENT")
+            << true << QByteArray(R"([8,36,1,{},"com.err"])")
+            << QStringLiteral("a client may only send ERROR for an INVOCATION, not for EVENT");
         QTest::newRow("AUTHENTICATE unasked") << true << QByteArray(R"([5,"sig",{}])")
                                               << QStringLiteral("AUTHENTICATE received without a CHALLENGE");
     }

@@ -31,15 +31,22 @@ public:
     {
         connect(&socket, &QWebSocket::textMessageReceived, this,
                 [this](const QString& text) { received << text.toUtf8(); });
-        connect(&socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray& b) { received << b; });
+        connect(&socket, &QWebSocket::binaryMessageReceived, this,
+                [this](const QByteArray& b) { received << b; });
         QNetworkRequest request{QUrl(url)};
         if (!subprotocols.isEmpty())
             request.setRawHeader("Sec-WebSocket-Protocol", subprotocols.join(QStringLiteral(", ")).toUtf8());
         socket.open(request);
     }
 
-    bool waitConnected() { return QTest::qWaitFor([this] { return socket.state() == QAbstractSocket::ConnectedState; }, 5000); }
-    bool waitClosed() { return QTest::qWaitFor([this] { return socket.state() == QAbstractSocket::UnconnectedState; }, 8000); }
+    bool waitConnected()
+    {
+        return QTest::qWaitFor([this] { return socket.state() == QAbstractSocket::ConnectedState; }, 5000);
+    }
+    bool waitClosed()
+    {
+        return QTest::qWaitFor([this] { return socket.state() == QAbstractSocket::UnconnectedState; }, 8000);
+    }
 
     QWebSocket socket;
     QList<QByteArray> received;
@@ -61,12 +68,15 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("offered");
         QTest::addColumn<QString>("chosen");
         QTest::newRow("json") << QStringList{QStringLiteral("wamp.2.json")} << QStringLiteral("json");
-        QTest::newRow("msgpack") << QStringList{QStringLiteral("wamp.2.msgpack")} << QStringLiteral("msgpack");
+        QTest::newRow("msgpack") << QStringList{QStringLiteral("wamp.2.msgpack")}
+                                 << QStringLiteral("msgpack");
         QTest::newRow("cbor") << QStringList{QStringLiteral("wamp.2.cbor")} << QStringLiteral("cbor");
         QTest::newRow("client preference wins")
-            << QStringList{QStringLiteral("wamp.2.cbor"), QStringLiteral("wamp.2.json")} << QStringLiteral("cbor");
+            << QStringList{QStringLiteral("wamp.2.cbor"), QStringLiteral("wamp.2.json")}
+            << QStringLiteral("cbor");
         QTest::newRow("unknown ones skipped")
-            << QStringList{QStringLiteral("wamp.2.ubjson"), QStringLiteral("wamp.2.msgpack")} << QStringLiteral("msgpack");
+            << QStringList{QStringLiteral("wamp.2.ubjson"), QStringLiteral("wamp.2.msgpack")}
+            << QStringLiteral("msgpack");
     }
 
     void negotiatesEachSerializer()
@@ -77,8 +87,10 @@ private Q_SLOTS:
         QVERIFY(client.waitConnected());
         QCOMPARE(client.socket.subprotocol(), QStringLiteral("wamp.2.") + chosen);
         const Serializer& serializer = serializerFor(*serializerKindFromName(chosen));
-        const QByteArray hello = serializer.encode(*serializerFor(SerializerKind::Json).decode(kHello, nullptr));
-        serializer.isBinary() ? client.socket.sendBinaryMessage(hello) : client.socket.sendTextMessage(QString::fromUtf8(hello));
+        const QByteArray hello =
+            serializer.encode(*serializerFor(SerializerKind::Json).decode(kHello, nullptr));
+        serializer.isBinary() ? client.socket.sendBinaryMessage(hello)
+                              : client.socket.sendTextMessage(QString::fromUtf8(hello));
         QTRY_COMPARE(client.received.size(), 1);
         const auto welcome = serializer.decodeMessage(client.received.first(), nullptr);
         QVERIFY(welcome);
@@ -96,7 +108,8 @@ private Q_SLOTS:
         Client client(start(localTransport()), {});
         QVERIFY(client.waitClosed());
         QCOMPARE(client.socket.closeCode(), QWebSocketProtocol::CloseCodeProtocolError);
-        QVERIFY(client.socket.closeReason().startsWith(QStringLiteral("no supported WAMP subprotocol offered")));
+        QVERIFY(
+            client.socket.closeReason().startsWith(QStringLiteral("no supported WAMP subprotocol offered")));
         QCOMPARE(rejected.size(), 1);
         QCOMPARE(m_router->connectionCount(), 0);
     }
@@ -135,7 +148,8 @@ private Q_SLOTS:
         QVERIFY(client.waitConnected());
         client.socket.sendTextMessage(QString::fromUtf8(kHello));
         QTRY_COMPARE(client.received.size(), 1);
-        client.socket.sendTextMessage(QStringLiteral("[16,1,{},\"com.big\",[\"%1\"]]").arg(QString(2000, u'x')));
+        client.socket.sendTextMessage(
+            QStringLiteral("[16,1,{},\"com.big\",[\"%1\"]]").arg(QString(2000, u'x')));
         QVERIFY(client.waitClosed());
         QCOMPARE(client.socket.closeCode(), QWebSocketProtocol::CloseCodeTooMuchData);
         QTRY_VERIFY(m_router->sessions().isEmpty());
