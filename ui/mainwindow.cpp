@@ -38,6 +38,8 @@ MainWindow::MainWindow(wamp::RouterConfig config, QWidget* parent)
     , m_status(new QLabel)
 {
     setWindowTitle(tr("Wampscope"));
+    m_transports->setObjectName(QStringLiteral("transports"));
+    m_sessions->setObjectName(QStringLiteral("sessions"));
 
     m_transports->setHeaderLabels({tr("Transport"), tr("State"), tr("Address")});
     m_transports->setRootIsDecorated(false);
@@ -139,11 +141,11 @@ void MainWindow::addSession(const wamp::SessionInfo& info)
                             info.transportId,
                             info.serializer,
                             info.peerAddress,
-                            info.joinedAt.toLocalTime().toString(Qt::ISODate)};
+                            info.joinedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))};
     for (int column = 0; column < ColCount; ++column) {
         auto* item = new QTableWidgetItem(texts[column]);
-        if (column == ColId)
-            item->setData(Qt::UserRole, QVariant::fromValue(info.id));
+        if (column == ColId) // a number, so the column sorts numerically
+            item->setData(Qt::DisplayRole, QVariant::fromValue<qulonglong>(info.id));
         m_sessions->setItem(row, column, item);
     }
     m_sessions->setSortingEnabled(true);
@@ -153,7 +155,7 @@ void MainWindow::addSession(const wamp::SessionInfo& info)
 void MainWindow::removeSession(quint64 id)
 {
     for (int row = 0; row < m_sessions->rowCount(); ++row) {
-        if (m_sessions->item(row, ColId)->data(Qt::UserRole).toULongLong() == id) {
+        if (m_sessions->item(row, ColId)->data(Qt::DisplayRole).toULongLong() == id) {
             m_sessions->removeRow(row);
             break;
         }

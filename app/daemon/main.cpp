@@ -12,6 +12,9 @@
 
 int main(int argc, char** argv)
 {
+    // Qt's own messages (and the transport `debug` log) go through the same timestamped stderr log.
+    qInstallMessageHandler(
+        [](QtMsgType, const QMessageLogContext&, const QString& text) { RouterLog::write(text); });
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("wampscope-router"));
     QCoreApplication::setApplicationVersion(QStringLiteral(WAMPSCOPE_VERSION));

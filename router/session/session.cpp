@@ -4,10 +4,24 @@
 #include "wamp/ids.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 
 namespace wamp {
 
 namespace {
+
+Q_LOGGING_CATEGORY(lcDebug, "wampscope.transport.debug")
+
+void logMessage(const Session& session, const char* direction, const QByteArray& bytes)
+{
+    const Serializer& serializer = session.peer().serializer();
+    const QString text = serializer.isBinary()
+                             ? serializer.decode(bytes, nullptr).value_or(Value()).toDebugString()
+                             : QString::fromUtf8(bytes);
+    qCInfo(lcDebug).noquote() << QStringLiteral("%1 session %2 %3 %4")
+                                     .arg(session.peer().transportId(), QString::number(session.id()),
+                                          QLatin1StringView(direction), text);
+}
 
 Value messageDetails(const QString& text)
 {
@@ -83,11 +97,13 @@ Session::~Session()
 
 void Session::send(const Message& message)
 {
-    m_peer->send(m_peer->serializer().encodeMessage(message));
+    sendEncoded(m_peer->serializer().encodeMessage(message));
 }
 
 void Session::sendEncoded(const QByteArray& encoded)
 {
+    if (m_peer->isDebug())
+        logMessage(*this, "out", encoded);
     m_peer->send(encoded);
 }
 
@@ -114,6 +130,8 @@ void Session::onMessage(const QByteArray& bytes)
 {
     if (m_state == State::Closed)
         return;
+    if (m_peer->isDebug())
+        logMessage(*this, "in ", bytes);
     QString error;
     const std::optional<Message> message = m_peer->serializer().decodeMessage(bytes, &error);
     if (!message) {

@@ -38,6 +38,10 @@ public:
     //! Closes the connection after pending data is flushed. \a reason goes into logs and close frames.
     virtual void close(const QString& reason) = 0;
 
+    //! The transport's `debug` option: the session logs every message of this peer.
+    bool isDebug() const { return m_debug; }
+    void setDebug(bool debug) { m_debug = debug; }
+
     qint64 pendingBytes() const { return m_pendingBytes; }
     qint64 maxPendingBytes() const { return m_maxPendingBytes; }
     void setMaxPendingBytes(qint64 bytes) { m_maxPendingBytes = bytes; }
@@ -59,6 +63,7 @@ private:
     SerializerKind m_serializer;
     QString m_transportId;
     qint64 m_pendingBytes = 0;
+    bool m_debug = false;
     qint64 m_maxPendingBytes = kDefaultMaxPendingBytes;
 };
 

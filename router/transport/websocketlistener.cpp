@@ -198,6 +198,7 @@ void WebSocketListener::onWebSocketConnection()
             continue;
         }
         auto* peer = new WebSocketPeer(socket, *kind, m_config.id, this);
+        peer->setDebug(m_config.debug);
         Q_EMIT peerConnected(peer);
     }
 }

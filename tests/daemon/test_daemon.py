@@ -68,6 +68,31 @@ def http_get(port, request=b'GET / HTTP/1.1\r\nHost: localhost\r\n\r\n'):
             chunks.append(chunk)
 
 
+def websocket_hello(port, realm='realm1'):
+    """Joins with a minimal hand-made WebSocket client (stdlib only) and returns the router's first frame."""
+    with socket.create_connection(('127.0.0.1', port), timeout=5) as s:
+        s.sendall(b'GET /ws HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n'
+                  b'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n'
+                  b'Sec-WebSocket-Protocol: wamp.2.json\r\n\r\n')
+        response = b''
+        while b'\r\n\r\n' not in response:
+            response += s.recv(4096)
+        head, _, rest = response.partition(b'\r\n\r\n')
+        assert head.startswith(b'HTTP/1.1 101'), head
+        payload = json.dumps([1, realm, {'roles': {'caller': {}}}], separators=(',', ':')).encode()
+        mask = b'\x01\x02\x03\x04'
+        masked = bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
+        s.sendall(bytes([0x81, 0x80 | len(payload)]) + mask + masked)
+        while len(rest) < 4:
+            rest += s.recv(4096)
+        length, start = rest[1] & 0x7f, 2
+        if length == 126:
+            length, start = int.from_bytes(rest[2:4], 'big'), 4
+        while len(rest) < start + length:
+            rest += s.recv(4096)
+        return json.loads(rest[start:start + length])
+
+
 def write_config(directory, config):
     path = Path(directory) / 'config.json'
     path.write_text(json.dumps(config) if not isinstance(config, str) else config)
@@ -164,6 +189,17 @@ class DaemonTest(unittest.TestCase):
                 self.assertIn('config warning: workers[0].transports[0].options.compression: not supported', log)
                 self.assertEqual(http_get(router.port), b'')  # enable_webstatus: false
                 self.assertEqual(router.stop(), 0)
+
+    def test_debug_transport_logs_every_message(self):
+        config = websocket_config(debug=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            with RunningRouter('--config', write_config(tmp, config), '--ws-port', '0') as router:
+                welcome = websocket_hello(router.port)
+                self.assertEqual(welcome[0], 2)
+                self.assertEqual(router.stop(), 0)
+        log = ''.join(router.log)
+        self.assertIn(f'transport1 session 0 in  [1,"realm1"', log)
+        self.assertIn(f'transport1 session {welcome[1]} out [2,{welcome[1]},', log)
 
     def test_sigint_also_shuts_down(self):
         with RunningRouter('--ws-port', '0') as router:

@@ -2,6 +2,7 @@
 
 #include "core/router.h"
 #include "fakepeer.h"
+#include "transport/websocketlistener.h"
 #include "wamp/errors.h"
 
 #include <QNetworkRequest>
@@ -197,6 +198,27 @@ private Q_SLOTS:
         QVERIFY(!statuses.first().listening);
         QVERIFY2(statuses.first().error.contains(QStringLiteral("port %1").arg(blocker.serverPort())),
                  qPrintable(statuses.first().error));
+    }
+
+    void slowReaderIsDisconnectedPastItsOutgoingCap()
+    {
+        WebSocketListener listener(localTransport());
+        QVERIFY(listener.start());
+        Peer* peer = nullptr;
+        connect(&listener, &Listener::peerConnected, this, [&peer](Peer* p) { peer = p; });
+        Client client(listener.address(), {QStringLiteral("wamp.2.msgpack")});
+        QTRY_VERIFY(peer);
+        QSignalSpy disconnected(peer, &Peer::disconnected);
+        peer->setMaxPendingBytes(256 * 1024);
+        // Sent without returning to the event loop, so nothing drains: the cap is crossed on the 5th message.
+        const QByteArray chunk(64 * 1024, 'x');
+        for (int i = 0; i < 8; ++i)
+            peer->send(chunk);
+        QTRY_COMPARE(disconnected.size(), 1);
+        QVERIFY2(
+            disconnected.first().first().toString().startsWith(QStringLiteral("outgoing queue overflow")),
+            qPrintable(disconnected.first().first().toString()));
+        QVERIFY(client.waitClosed());
     }
 
 private:
