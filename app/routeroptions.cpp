@@ -67,7 +67,7 @@ wamp::ConfigLoadResult RouterOptions::resolve(const QCommandLineParser& parser)
         const QString host = parser.value(kHost);
         if (QHostAddress(host).isNull() && host != QLatin1String("localhost"))
             return fail(QStringLiteral("--host: '%1' is not an IP address").arg(host));
-        wamp::TcpEndpoint& endpoint = firstWebSocket(config)->endpoint;
+        wamp::Endpoint& endpoint = firstWebSocket(config)->endpoint;
         endpoint.interface = host == QLatin1String("localhost") ? QStringLiteral("127.0.0.1") : host;
         endpoint.version =
             QHostAddress(endpoint.interface).protocol() == QAbstractSocket::IPv6Protocol ? 6 : 4;

@@ -141,7 +141,7 @@ public:
         config.realms.append(realm);
     }
 
-    void readEndpoint(const QJsonValue& value, const QString& path, TcpEndpoint& endpoint)
+    void readEndpoint(const QJsonValue& value, const QString& path, Endpoint& endpoint)
     {
         if (!value.isObject()) {
             error(path,

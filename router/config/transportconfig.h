@@ -4,16 +4,34 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
+
+#include <optional>
 
 namespace wamp {
 
-//! A listening TCP endpoint, as Crossbar's `endpoint: {"type": "tcp", ...}`.
-struct TcpEndpoint {
-    //! Address to bind; empty means every interface of the chosen IP version.
+//! TLS for a TCP endpoint (Crossbar's `endpoint.tls`): PEM files.
+struct TlsOptions {
+    QString key;
+    QString certificate;
+    //! When set, clients must present a certificate signed by one of these (PEM files).
+    QStringList caCertificates;
+    //! OpenSSL cipher list, e.g. "ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES128-GCM-SHA256"; empty = Qt's default.
+    QString ciphers;
+};
+
+//! A listening endpoint, as Crossbar's `endpoint`: TCP (optionally with TLS) or a Unix domain socket.
+struct Endpoint {
+    enum class Type { Tcp, Unix };
+    Type type = Type::Tcp;
+    //! TCP: address to bind; empty means every interface of the chosen IP version.
     QString interface;
     quint16 port = 0;
     int version = 4; //!< 4 or 6
     int backlog = 50;
+    std::optional<TlsOptions> tls;
+    //! Unix: the socket file's path.
+    QString path;
 };
 
 //! WebSocket `options` (Crossbar names) that the listener implements.
@@ -30,17 +48,36 @@ struct WebSocketOptions {
     int openHandshakeTimeoutMs = 10000;
 };
 
-enum class TransportType { WebSocket };
+//! RawSocket settings of a listening transport.
+struct RawSocketOptions {
+    /*!
+     * Crossbar's `max_message_size` (1 byte to 64 MB, default 128 kB). RawSocket can only announce powers of
+     * two from 512 bytes to 16 MiB, so the router announces and enforces the largest such length not above
+     * this value (see rawsocket::lengthExponentFor); validation warns when that differs.
+     */
+    qint64 maxMessageSize = 128 * 1024;
+    //! Milliseconds a client has to send its 4-byte handshake.
+    int handshakeTimeoutMs = 10000;
+    //! Router-side keep-alive: a PING every interval (0 = off); no PONG within the timeout closes.
+    int pingIntervalMs = 0;
+    int pingTimeoutMs = 10000;
+    //! Connections allowed at once (0 = unlimited); past it clients get handshake error 4.
+    int maxConnections = 0;
+};
+
+//! RawSocket is tried by its first byte (0x7F); anything else is WebSocket (Crossbar's "universal").
+enum class TransportType { WebSocket, RawSocket, Universal };
 
 //! One listening transport of a router worker.
 struct TransportConfig {
     QString id;
     TransportType type = TransportType::WebSocket;
-    TcpEndpoint endpoint;
+    Endpoint endpoint;
     //! Crossbar's `url`; informational (any request path is accepted).
     QString url;
     QList<SerializerKind> serializers = allSerializerKinds();
     WebSocketOptions websocket;
+    RawSocketOptions rawsocket;
     bool debug = false;
 };
 

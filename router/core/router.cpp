@@ -1,7 +1,7 @@
 #include "router.h"
 
 #include "session/session.h"
-#include "transport/websocketlistener.h"
+#include "transport/streamlistener.h"
 #include "wamp/errors.h"
 #include "wamp/ids.h"
 
@@ -25,7 +25,7 @@ QList<TransportStatus> Router::start(const RouterConfig& config)
 
     QList<TransportStatus> statuses;
     for (const TransportConfig& transport : config.transports) {
-        auto* listener = new WebSocketListener(transport, this);
+        auto* listener = new StreamListener(transport, this);
         TransportStatus status;
         status.id = transport.id;
         if (listener->start()) {

@@ -1,11 +1,11 @@
 #pragma once
 
+#include "peer.h"
+
 #include <QObject>
 #include <QString>
 
 namespace wamp {
-
-class Peer;
 
 /*!
  * A listening transport: accepts connections and hands out Peers once their transport handshake is done.

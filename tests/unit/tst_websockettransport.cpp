@@ -2,7 +2,7 @@
 
 #include "core/router.h"
 #include "fakepeer.h"
-#include "transport/websocketlistener.h"
+#include "transport/streamlistener.h"
 #include "wamp/errors.h"
 
 #include <QNetworkRequest>
@@ -202,7 +202,7 @@ private Q_SLOTS:
 
     void slowReaderIsDisconnectedPastItsOutgoingCap()
     {
-        WebSocketListener listener(localTransport());
+        StreamListener listener(localTransport());
         QVERIFY(listener.start());
         Peer* peer = nullptr;
         connect(&listener, &Listener::peerConnected, this, [&peer](Peer* p) { peer = p; });
