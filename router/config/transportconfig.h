@@ -16,7 +16,8 @@ struct TlsOptions {
     QString certificate;
     //! When set, clients must present a certificate signed by one of these (PEM files).
     QStringList caCertificates;
-    //! OpenSSL cipher list, e.g. "ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES128-GCM-SHA256"; empty = Qt's default.
+    //! OpenSSL cipher list, e.g. "ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES128-GCM-SHA256"; empty = Qt's
+    //! default.
     QString ciphers;
 };
 
@@ -36,6 +37,8 @@ struct Endpoint {
 
 //! WebSocket `options` (Crossbar names) that the listener implements.
 struct WebSocketOptions {
+    //! Subprotocols offered, in the router's order of preference (the client's order decides).
+    QList<SerializerKind> serializers = allSerializerKinds();
     //! Largest WebSocket message accepted (bytes); bigger ones close the connection with 1009.
     qint64 maxMessageSize = 16 * 1024 * 1024;
     //! Largest single WebSocket frame accepted (bytes).
@@ -50,12 +53,23 @@ struct WebSocketOptions {
 
 //! RawSocket settings of a listening transport.
 struct RawSocketOptions {
+    //! Serializers a client may ask for in its handshake.
+    QList<SerializerKind> serializers = allSerializerKinds();
     /*!
      * Crossbar's `max_message_size` (1 byte to 64 MB, default 128 kB). RawSocket can only announce powers of
      * two from 512 bytes to 16 MiB, so the router announces and enforces the largest such length not above
      * this value (see rawsocket::lengthExponentFor); validation warns when that differs.
      */
     qint64 maxMessageSize = 128 * 1024;
+    //! The length announced in the handshake and enforced: the largest power of two from 512 bytes to 16 MiB
+    //! that is not above maxMessageSize.
+    qint64 effectiveMaxMessageSize() const
+    {
+        qint64 length = qint64(1) << 24;
+        while (length > 512 && length > maxMessageSize)
+            length >>= 1;
+        return length;
+    }
     //! Milliseconds a client has to send its 4-byte handshake.
     int handshakeTimeoutMs = 10000;
     //! Router-side keep-alive: a PING every interval (0 = off); no PONG within the timeout closes.
@@ -75,7 +89,6 @@ struct TransportConfig {
     Endpoint endpoint;
     //! Crossbar's `url`; informational (any request path is accepted).
     QString url;
-    QList<SerializerKind> serializers = allSerializerKinds();
     WebSocketOptions websocket;
     RawSocketOptions rawsocket;
     bool debug = false;

@@ -34,12 +34,11 @@ void closeSocket(QIODevice* socket)
 RawSocketAcceptor::RawSocketAcceptor(TransportConfig config, QObject* parent)
     : QObject(parent)
     , m_config(std::move(config))
-{
-}
+{}
 
 qint64 RawSocketAcceptor::maxMessageSize() const
 {
-    return qint64(1) << (9 + rawsocket::lengthExponentFor(m_config.rawsocket.maxMessageSize));
+    return m_config.rawsocket.effectiveMaxMessageSize();
 }
 
 void RawSocketAcceptor::accept(QIODevice* socket)
@@ -49,9 +48,10 @@ void RawSocketAcceptor::accept(QIODevice* socket)
     timeout->setObjectName(QStringLiteral("handshakeTimeout"));
     timeout->setSingleShot(true);
     connect(timeout, &QTimer::timeout, socket, [this, socket] {
-        refuse(socket,
-               QStringLiteral("no RawSocket handshake within %1 ms").arg(m_config.rawsocket.handshakeTimeoutMs),
-               std::nullopt);
+        refuse(
+            socket,
+            QStringLiteral("no RawSocket handshake within %1 ms").arg(m_config.rawsocket.handshakeTimeoutMs),
+            std::nullopt);
     });
     timeout->start(m_config.rawsocket.handshakeTimeoutMs);
     connect(socket, &QIODevice::readyRead, this, [this, socket] { readHandshake(socket); });
@@ -80,17 +80,18 @@ void RawSocketAcceptor::readHandshake(QIODevice* socket)
         rawsocket::parseHandshake(socket->read(4), &error, &reservedBitsUsed);
     if (!request) {
         refuse(socket, error,
-               reservedBitsUsed ? std::optional<int>(int(rawsocket::HandshakeError::ReservedBitsUsed)) : std::nullopt);
+               reservedBitsUsed ? std::optional<int>(int(rawsocket::HandshakeError::ReservedBitsUsed))
+                                : std::nullopt);
         return;
     }
     std::optional<SerializerKind> kind;
-    for (SerializerKind candidate : m_config.serializers) {
+    for (SerializerKind candidate : m_config.rawsocket.serializers) {
         if (serializerFor(candidate).rawSocketId() == request->serializerId)
             kind = candidate;
     }
     if (!kind) {
         QStringList offered;
-        for (SerializerKind candidate : m_config.serializers)
+        for (SerializerKind candidate : m_config.rawsocket.serializers)
             offered << serializerFor(candidate).name();
         refuse(socket,
                QStringLiteral("serializer %1 is not served here (%2)")
@@ -100,16 +101,17 @@ void RawSocketAcceptor::readHandshake(QIODevice* socket)
         return;
     }
     if (m_config.rawsocket.maxConnections > 0 && m_connections >= m_config.rawsocket.maxConnections) {
-        refuse(socket, QStringLiteral("maximum connection count (%1) reached").arg(m_config.rawsocket.maxConnections),
+        refuse(socket,
+               QStringLiteral("maximum connection count (%1) reached").arg(m_config.rawsocket.maxConnections),
                int(rawsocket::HandshakeError::MaxConnectionCountReached));
         return;
     }
 
-    const int exponent = rawsocket::lengthExponentFor(m_config.rawsocket.maxMessageSize);
+    const int exponent = rawsocket::lengthExponentFor(maxMessageSize());
     socket->write(rawsocket::handshake(exponent, request->serializerId));
     const bool tls = qobject_cast<QSslSocket*>(socket) != nullptr;
-    auto* peer = new RawSocketPeer(socket, *kind, m_config.id, tls ? QStringLiteral("rawsocket+tls")
-                                                                   : QStringLiteral("rawsocket"),
+    auto* peer = new RawSocketPeer(socket, *kind, m_config.id,
+                                   tls ? QStringLiteral("rawsocket+tls") : QStringLiteral("rawsocket"),
                                    maxMessageSize(), request->maxLength(), this);
     peer->setDebug(m_config.debug);
     peer->setKeepAlive(m_config.rawsocket.pingIntervalMs, m_config.rawsocket.pingTimeoutMs);

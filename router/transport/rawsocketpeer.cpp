@@ -40,9 +40,11 @@ RawSocketPeer::RawSocketPeer(QIODevice* device, SerializerKind serializer, QStri
     // Queued, as for WebSocketPeer: a disconnect noticed inside send() must not tear down routing state
     // while the broker iterates over receivers.
     if (auto* socket = qobject_cast<QAbstractSocket*>(m_device))
-        connect(socket, &QAbstractSocket::disconnected, this, &RawSocketPeer::onDisconnected, Qt::QueuedConnection);
+        connect(socket, &QAbstractSocket::disconnected, this, &RawSocketPeer::onDisconnected,
+                Qt::QueuedConnection);
     else if (auto* local = qobject_cast<QLocalSocket*>(m_device))
-        connect(local, &QLocalSocket::disconnected, this, &RawSocketPeer::onDisconnected, Qt::QueuedConnection);
+        connect(local, &QLocalSocket::disconnected, this, &RawSocketPeer::onDisconnected,
+                Qt::QueuedConnection);
 
     m_pongTimeout.setSingleShot(true);
     connect(&m_pingTimer, &QTimer::timeout, this, [this] {

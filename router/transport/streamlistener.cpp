@@ -1,8 +1,8 @@
 #include "streamlistener.h"
 
+#include "config/tlsconfiguration.h"
 #include "rawsocketacceptor.h"
 #include "rawsocketframing.h"
-#include "tlsconfiguration.h"
 #include "websocketacceptor.h"
 
 #include <QFileInfo>
@@ -77,12 +77,15 @@ bool StreamListener::startTcp()
         connect(server, &QSslServer::errorOccurred, this,
                 [this](QSslSocket* socket, QAbstractSocket::SocketError) {
                     Q_EMIT connectionRejected(socket->peerAddress().toString(),
-                                              QStringLiteral("TLS handshake failed: ") + socket->errorString());
+                                              QStringLiteral("TLS handshake failed: ") +
+                                                  socket->errorString());
                 });
-        connect(server, &QSslServer::peerVerifyError, this, [this](QSslSocket* socket, const QSslError& error) {
-            Q_EMIT connectionRejected(socket->peerAddress().toString(),
-                                      QStringLiteral("client certificate rejected: ") + error.errorString());
-        });
+        connect(server, &QSslServer::peerVerifyError, this,
+                [this](QSslSocket* socket, const QSslError& error) {
+                    Q_EMIT connectionRejected(socket->peerAddress().toString(),
+                                              QStringLiteral("client certificate rejected: ") +
+                                                  error.errorString());
+                });
         m_tcp = server;
     } else {
         m_tcp = new QTcpServer(this);

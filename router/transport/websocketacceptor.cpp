@@ -51,7 +51,7 @@ WebSocketAcceptor::WebSocketAcceptor(TransportConfig config, QObject* parent)
 QString WebSocketAcceptor::subprotocolList() const
 {
     QStringList subprotocols;
-    for (SerializerKind kind : m_config.serializers)
+    for (SerializerKind kind : m_config.websocket.serializers)
         subprotocols << serializerFor(kind).subprotocol();
     return subprotocols.join(QStringLiteral(", "));
 }
@@ -111,20 +111,22 @@ void WebSocketAcceptor::serveStatusPage(QTcpSocket* socket, QByteArrayView metho
     QByteArray body;
     if (method != "GET" && method != "HEAD") {
         status = "405 Method Not Allowed";
-        body = "This is a WAMP-over-WebSocket endpoint: only GET (status) and WebSocket upgrades are served.\n";
+        body =
+            "This is a WAMP-over-WebSocket endpoint: only GET (status) and WebSocket upgrades are served.\n";
     } else {
-        body = QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Wampscope</title></head>"
-                              "<body><h1>Wampscope %1</h1><p>This is a WAMP router endpoint (transport %2). "
-                              "Connect a WAMP client over WebSocket to <code>%3</code> with one of the "
-                              "subprotocols <code>%4</code>.</p></body></html>\n")
+        body = QStringLiteral(
+                   "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Wampscope</title></head>"
+                   "<body><h1>Wampscope %1</h1><p>This is a WAMP router endpoint (transport %2). "
+                   "Connect a WAMP client over WebSocket to <code>%3</code> with one of the "
+                   "subprotocols <code>%4</code>.</p></body></html>\n")
                    .arg(QCoreApplication::applicationVersion(), m_config.id.toHtmlEscaped(),
                         m_address.toHtmlEscaped(), subprotocolList())
                    .toUtf8();
     }
-    QByteArray response = "HTTP/1.1 " + status + "\r\nServer: Wampscope\r\nContent-Type: " +
-                          (status.startsWith("200") ? "text/html; charset=utf-8" : "text/plain; charset=utf-8") +
-                          "\r\nContent-Length: " + QByteArray::number(body.size()) +
-                          "\r\nConnection: close\r\n\r\n";
+    QByteArray response =
+        "HTTP/1.1 " + status + "\r\nServer: Wampscope\r\nContent-Type: " +
+        (status.startsWith("200") ? "text/html; charset=utf-8" : "text/plain; charset=utf-8") +
+        "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n";
     if (method != "HEAD")
         response += body;
     socket->write(response);
@@ -142,7 +144,8 @@ void WebSocketAcceptor::onWebSocketConnection()
             kind = SerializerKind::Json;
         if (!kind) {
             const QString reason =
-                QStringLiteral("no supported WAMP subprotocol offered (this router speaks %1)").arg(subprotocolList());
+                QStringLiteral("no supported WAMP subprotocol offered (this router speaks %1)")
+                    .arg(subprotocolList());
             Q_EMIT rejected(socket->peerAddress().toString(), reason);
             connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
             socket->close(QWebSocketProtocol::CloseCodeProtocolError, reason);

@@ -118,7 +118,7 @@ private Q_SLOTS:
     void serializersListLimitsWhatIsOffered()
     {
         TransportConfig transport = localTransport();
-        transport.serializers = {SerializerKind::MsgPack};
+        transport.websocket.serializers = {SerializerKind::MsgPack};
         const QString url = start(transport);
         Client refused(url, {QStringLiteral("wamp.2.json")});
         QVERIFY(refused.waitClosed());

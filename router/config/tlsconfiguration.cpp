@@ -12,7 +12,8 @@ bool readFile(const QString& path, const char* what, QByteArray* contents, QStri
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read TLS %1 %2: %3").arg(QLatin1StringView(what), path, file.errorString());
+        *error = QStringLiteral("cannot read TLS %1 %2: %3")
+                     .arg(QLatin1StringView(what), path, file.errorString());
         return false;
     }
     *contents = file.readAll();
@@ -40,13 +41,15 @@ bool makeServerTlsConfiguration(const TlsOptions& options, QSslConfiguration* co
             break;
     }
     if (key.isNull()) {
-        *error = QStringLiteral("TLS key %1 holds no unencrypted PEM private key (RSA, EC or DSA)").arg(options.key);
+        *error = QStringLiteral("TLS key %1 holds no unencrypted PEM private key (RSA, EC or DSA)")
+                     .arg(options.key);
         return false;
     }
     // Qt cannot derive the public half of a private key, so compare what it can: algorithm and size.
     const QSslKey publicKey = chain.first().publicKey();
     if (publicKey.algorithm() != key.algorithm() || publicKey.length() != key.length()) {
-        *error = QStringLiteral("TLS key %1 does not match certificate %2").arg(options.key, options.certificate);
+        *error =
+            QStringLiteral("TLS key %1 does not match certificate %2").arg(options.key, options.certificate);
         return false;
     }
 
@@ -72,7 +75,8 @@ bool makeServerTlsConfiguration(const TlsOptions& options, QSslConfiguration* co
     if (!options.ciphers.isEmpty()) {
         tls.setCiphers(options.ciphers);
         if (tls.ciphers().isEmpty()) {
-            *error = QStringLiteral("TLS ciphers '%1' name no cipher this OpenSSL supports").arg(options.ciphers);
+            *error =
+                QStringLiteral("TLS ciphers '%1' name no cipher this OpenSSL supports").arg(options.ciphers);
             return false;
         }
     }

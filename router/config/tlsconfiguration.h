@@ -1,6 +1,6 @@
 #pragma once
 
-#include "config/transportconfig.h"
+#include "transportconfig.h"
 
 #include <QSslConfiguration>
 
