@@ -48,16 +48,16 @@ Q_SIGNALS:
     void failed(const QString& error);
 
 private:
-    void openWebSocket(const ConnectingEndpoint& endpoint);
-    void openRawSocket(const ConnectingEndpoint& endpoint);
+    void openWebSocket(const ConnectingEndpoint& endpoint, const QSslConfiguration& tls);
+    void openRawSocket(const ConnectingEndpoint& endpoint, const QSslConfiguration& tls);
     void onWebSocketConnected();
     void onStreamConnected();
     void onStreamReadyRead();
     void onStreamError(const QString& socketError);
     QString stage() const;
     void fail(const QString& error);
+    void failLater(const QString& error);
     void cleanup();
-    bool makeTlsConfiguration(const ClientTlsOptions& options, QSslConfiguration* configuration);
 
     ConnectingTransportConfig m_config;
     QTimer m_timeout;
@@ -66,6 +66,9 @@ private:
     QStringList m_sslErrors;
     bool m_connecting = false;
     bool m_streamConnected = false;
+    bool m_opening = false;
+    //! Counts open() and abort() calls, so a queued failure of an abandoned attempt is dropped.
+    quint64 m_attempt = 0;
 };
 
 } // namespace wamp

@@ -117,9 +117,8 @@ QString ConnectingTransportConfig::describe() const
            QString::number(endpoint->port);
 }
 
-std::optional<ConnectingTransportConfig> ConnectingTransportConfig::fromUrl(const QString& url,
-                                                                            SerializerKind serializer,
-                                                                            QString* error)
+std::optional<ConnectingTransportConfig>
+ConnectingTransportConfig::fromUrl(const QString& url, SerializerKind serializer, QString* error)
 {
     const auto fail = [error](const QString& text) -> std::optional<ConnectingTransportConfig> {
         if (error)
@@ -138,7 +137,8 @@ std::optional<ConnectingTransportConfig> ConnectingTransportConfig::fromUrl(cons
     config.serializers = {serializer};
     if (scheme == u"unix") {
         if (!parsed.host().isEmpty())
-            return fail(QStringLiteral("'%1': a unix URL names no host; write unix:///path/to/socket").arg(url));
+            return fail(
+                QStringLiteral("'%1': a unix URL names no host; write unix:///path/to/socket").arg(url));
         if (parsed.path().isEmpty() || parsed.path() == u"/")
             return fail(QStringLiteral("'%1' names no socket path (unix:///path/to/socket)").arg(url));
         if (parsed.hasQuery() || parsed.hasFragment())
@@ -154,8 +154,9 @@ std::optional<ConnectingTransportConfig> ConnectingTransportConfig::fromUrl(cons
     const bool webSocket = isWebSocketScheme(scheme);
     if (!webSocket && scheme != u"rs" && scheme != u"rss") {
         if (scheme.isEmpty())
-            return fail(QStringLiteral("'%1' has no scheme (expected ws://, wss://, rs://, rss:// or unix://)")
-                            .arg(url));
+            return fail(
+                QStringLiteral("'%1' has no scheme (expected ws://, wss://, rs://, rss:// or unix://)")
+                    .arg(url));
         return fail(QStringLiteral("'%1': unsupported scheme '%2' (expected ws://, wss://, rs://, rss:// or "
                                    "unix://)")
                         .arg(url, scheme));

@@ -16,6 +16,99 @@ QString s(const char* text)
     return QString::fromLatin1(text);
 }
 
+void readPermission(JsonReader& reader, const QJsonValue& value, const QString& path, RoleConfig& role)
+{
+    if (!value.isObject()) {
+        reader.error(path, s("must be an object"));
+        return;
+    }
+    const QJsonObject object = value.toObject();
+    reader.checkKeys(object, path, {s("uri"), s("match"), s("allow"), s("disclose"), s("cache")});
+    Permission permission;
+    const std::optional<QString> uri = reader.string(object, s("uri"), path);
+    if (!uri) {
+        if (!object.contains(s("uri")))
+            reader.error(path + s(".uri"), s("is required (\"\" with match prefix covers every URI)"));
+        return;
+    }
+    permission.uri = *uri;
+    const std::optional<QString> match = reader.string(object, s("match"), path);
+    if (!match && permission.uri.endsWith(QLatin1Char('*'))) {
+        // Crossbar's older shorthand: "com.example.*" is a prefix permission.
+        permission.uri.chop(1);
+        permission.match = MatchPolicy::Prefix;
+    } else if (match) {
+        if (*match == QLatin1String("exact"))
+            permission.match = MatchPolicy::Exact;
+        else if (*match == QLatin1String("prefix"))
+            permission.match = MatchPolicy::Prefix;
+        else if (*match == QLatin1String("wildcard"))
+            permission.match = MatchPolicy::Wildcard;
+        else
+            reader.error(path + s(".match"), s("'%1' is not one of exact, prefix, wildcard").arg(*match));
+    }
+    const QByteArray uriBytes = permission.uri.toUtf8();
+    const bool uriOk =
+        permission.match == MatchPolicy::Prefix
+            ? (uriBytes.isEmpty() ||
+               isValidUri(uriBytes.endsWith('.') ? uriBytes.chopped(1) : uriBytes, UriCheck::Loose))
+            : isValidUri(uriBytes, UriCheck::Loose, permission.match == MatchPolicy::Wildcard);
+    if (!uriOk)
+        reader.error(path + s(".uri"), s("'%1' is not a valid URI pattern for match %2")
+                                           .arg(permission.uri, match.value_or(s("exact"))));
+    if (const auto allow = reader.object(object, s("allow"), path)) {
+        const QString allowPath = path + s(".allow");
+        reader.checkKeys(*allow, allowPath, {s("call"), s("register"), s("publish"), s("subscribe")});
+        permission.allowCall = reader.boolean(*allow, s("call"), allowPath).value_or(false);
+        permission.allowRegister = reader.boolean(*allow, s("register"), allowPath).value_or(false);
+        permission.allowPublish = reader.boolean(*allow, s("publish"), allowPath).value_or(false);
+        permission.allowSubscribe = reader.boolean(*allow, s("subscribe"), allowPath).value_or(false);
+    }
+    if (const auto disclose = reader.object(object, s("disclose"), path)) {
+        const QString disclosePath = path + s(".disclose");
+        reader.checkKeys(*disclose, disclosePath, {s("caller"), s("publisher")});
+        permission.discloseCaller = reader.boolean(*disclose, s("caller"), disclosePath).value_or(false);
+        permission.disclosePublisher =
+            reader.boolean(*disclose, s("publisher"), disclosePath).value_or(false);
+    }
+    permission.cache = reader.boolean(object, s("cache"), path).value_or(true);
+    role.permissions.append(permission);
+}
+
+void readRole(JsonReader& reader, const QJsonValue& value, const QString& path, RealmConfig& realm)
+{
+    if (!value.isObject()) {
+        reader.error(path, s("must be an object"));
+        return;
+    }
+    const QJsonObject object = value.toObject();
+    reader.checkKeys(object, path, {s("name"), s("permissions")}, {s("authorizer")});
+    RoleConfig role;
+    const std::optional<QString> name = reader.string(object, s("name"), path);
+    if (!name) {
+        if (!object.contains(s("name")))
+            reader.error(path + s(".name"), s("is required"));
+        return;
+    }
+    role.name = *name;
+    for (const RoleConfig& other : std::as_const(realm.roles)) {
+        if (other.name == role.name)
+            reader.error(path + s(".name"), s("role '%1' is defined twice").arg(role.name));
+    }
+    if (object.contains(s("authorizer")))
+        reader.warning(path + s(".authorizer"),
+                       s("dynamic authorizers are not implemented: role '%1' is allowed "
+                         "only what its static permissions say")
+                           .arg(role.name));
+    const QJsonValue permissions = object.value(s("permissions"));
+    if (!permissions.isUndefined() && !permissions.isArray())
+        reader.error(path + s(".permissions"), s("must be a list"));
+    const QJsonArray items = permissions.toArray();
+    for (qsizetype i = 0; i < items.size(); ++i)
+        readPermission(reader, items[i], path + s(".permissions[%1]").arg(i), role);
+    realm.roles.append(role);
+}
+
 void readRealm(JsonReader& reader, const QJsonValue& value, const QString& path, RouterConfig& config)
 {
     if (!value.isObject()) {
@@ -40,14 +133,17 @@ void readRealm(JsonReader& reader, const QJsonValue& value, const QString& path,
     }
     RealmConfig realm;
     realm.name = *name;
-    if (object.contains(s("roles"))) {
-        const QJsonValue roles = object.value(s("roles"));
-        if (!roles.isArray())
-            reader.error(path + s(".roles"), s("must be a list"));
-        else if (!roles.toArray().isEmpty())
-            reader.warning(path + s(".roles"), s("role permissions are not enforced yet; every session is "
-                                                 "anonymous with full access"));
-    }
+    const QJsonValue roles = object.value(s("roles"));
+    if (!roles.isUndefined() && !roles.isArray())
+        reader.error(path + s(".roles"), s("must be a list"));
+    const QJsonArray roleList = roles.toArray();
+    for (qsizetype i = 0; i < roleList.size(); ++i)
+        readRole(reader, roleList[i], path + s(".roles[%1]").arg(i), realm);
+    if (roleList.isEmpty())
+        reader.warning(path + s(".roles"),
+                       s("no roles: every session on realm '%1' may call, register, publish "
+                         "and subscribe anything")
+                           .arg(realm.name));
     if (const auto options = reader.object(object, s("options"), path)) {
         const QString optionsPath = path + s(".options");
         reader.checkKeys(*options, optionsPath, {s("uri_check")},

@@ -19,6 +19,8 @@ struct TlsOptions {
     //! OpenSSL cipher list, e.g. "ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES128-GCM-SHA256"; empty = Qt's
     //! default.
     QString ciphers;
+
+    friend bool operator==(const TlsOptions&, const TlsOptions&) = default;
 };
 
 //! A listening endpoint, as Crossbar's `endpoint`: TCP (optionally with TLS) or a Unix domain socket.
@@ -33,6 +35,8 @@ struct Endpoint {
     std::optional<TlsOptions> tls;
     //! Unix: the socket file's path.
     QString path;
+
+    friend bool operator==(const Endpoint&, const Endpoint&) = default;
 };
 
 //! WebSocket `options` (Crossbar names) that the listener implements.
@@ -49,6 +53,8 @@ struct WebSocketOptions {
     bool enableWebStatus = true;
     //! Milliseconds a client has to finish the opening handshake.
     int openHandshakeTimeoutMs = 10000;
+
+    friend bool operator==(const WebSocketOptions&, const WebSocketOptions&) = default;
 };
 
 //! RawSocket settings of a listening transport.
@@ -77,6 +83,8 @@ struct RawSocketOptions {
     int pingTimeoutMs = 10000;
     //! Connections allowed at once (0 = unlimited); past it clients get handshake error 4.
     int maxConnections = 0;
+
+    friend bool operator==(const RawSocketOptions&, const RawSocketOptions&) = default;
 };
 
 //! RawSocket is tried by its first byte (0x7F); anything else is WebSocket (Crossbar's "universal").
@@ -92,6 +100,12 @@ struct TransportConfig {
     WebSocketOptions websocket;
     RawSocketOptions rawsocket;
     bool debug = false;
+    //! Crossbar's `auth: {"anonymous": {"type": "static", "role": ...}}`: the role anonymous sessions get.
+    //! Empty when the transport's `auth` does not allow anonymous (every HELLO is then refused, since the
+    //! other methods are not implemented yet).
+    QString anonymousRole = QStringLiteral("anonymous");
+
+    friend bool operator==(const TransportConfig&, const TransportConfig&) = default;
 };
 
 } // namespace wamp

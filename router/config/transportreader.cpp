@@ -82,8 +82,7 @@ std::optional<TransportConfig> TransportReader::read(const QJsonValue& value, co
         transport.type = TransportType::RawSocket;
         m_reader.checkKeys(object, path,
                            {s("id"), s("type"), s("endpoint"), s("serializers"), s("serializer"),
-                            s("max_message_size"), s("options"), s("debug")},
-                           {s("auth")});
+                            s("max_message_size"), s("options"), s("debug"), s("auth")});
         readRawSocket(object, path, transport.rawsocket);
     } else if (*type == QLatin1String("universal")) {
         transport.type = TransportType::Universal;
@@ -122,10 +121,43 @@ std::optional<TransportConfig> TransportReader::read(const QJsonValue& value, co
         m_reader.error(path + s(".type"), s("'%1' is not one of websocket, rawsocket, universal").arg(*type));
         return std::nullopt;
     }
+    if (const auto auth = m_reader.object(object, s("auth"), path))
+        readAuth(*auth, path + s(".auth"), transport);
     if (transport.type != TransportType::RawSocket && transport.endpoint.type == Endpoint::Type::Unix)
         m_reader.error(path + s(".endpoint.type"),
                        s("WebSocket needs a tcp endpoint (RawSocket serves unix sockets)"));
     return transport;
+}
+
+void TransportReader::readAuth(const QJsonObject& auth, const QString& path, TransportConfig& transport)
+{
+    static const QSet<QString> kOtherMethods = {s("wampcra"), s("ticket"), s("cryptosign"),
+                                                s("scram"),   s("tls"),    s("cookie")};
+    transport.anonymousRole.clear();
+    for (auto it = auth.begin(); it != auth.end(); ++it) {
+        const QString methodPath = path + QLatin1Char('.') + it.key();
+        if (kOtherMethods.contains(it.key())) {
+            m_reader.warning(methodPath,
+                             s("authentication method not implemented yet; clients using it are refused"));
+            continue;
+        }
+        if (it.key() != QLatin1String("anonymous")) {
+            m_reader.error(methodPath, s("unknown authentication method"));
+            continue;
+        }
+        if (!it->isObject()) {
+            m_reader.error(methodPath, s("must be an object"));
+            continue;
+        }
+        const QJsonObject anonymous = it->toObject();
+        m_reader.checkKeys(anonymous, methodPath, {s("type"), s("role")}, {s("authenticator")});
+        const QString type = m_reader.string(anonymous, s("type"), methodPath).value_or(s("static"));
+        if (type != QLatin1String("static"))
+            m_reader.error(
+                methodPath + s(".type"),
+                s("'%1' is not supported (static); dynamic authenticators are not implemented").arg(type));
+        transport.anonymousRole = m_reader.string(anonymous, s("role"), methodPath).value_or(s("anonymous"));
+    }
 }
 
 void TransportReader::readEndpoint(const QJsonValue& value, const QString& path, Endpoint& endpoint)

@@ -26,6 +26,7 @@ public:
 
 private:
     void readEndpoint(const QJsonValue& value, const QString& path, Endpoint& endpoint);
+    void readAuth(const QJsonObject& auth, const QString& path, TransportConfig& transport);
     void readTls(const QJsonObject& object, const QString& path, Endpoint& endpoint);
     std::optional<QList<SerializerKind>> readSerializers(const QJsonObject& object, const QString& path,
                                                          bool allowLegacyKey);

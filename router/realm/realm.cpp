@@ -1,11 +1,13 @@
 #include "realm.h"
 
 #include "session/session.h"
+#include "wamp/errors.h"
 
 namespace wamp {
 
 Realm::Realm(RealmConfig config, ScopeIdGenerator& ids)
     : m_config(std::move(config))
+    , m_authorizer(m_config.roles)
     , m_broker(m_config.uriCheck, ids)
     , m_dealer(m_config.uriCheck, ids)
 {}
@@ -30,12 +32,26 @@ void Realm::leave(Session& session)
     m_dealer.removeSession(session);
 }
 
+bool Realm::authorize(Session& session, const Message& message, Action action)
+{
+    if (m_authorizer.allows(session.info().authrole, action, message.uri))
+        return true;
+    // The spec answers an unacknowledged PUBLISH with nothing, even on error.
+    if (action != Action::Publish || message.details["acknowledge"].toBool())
+        session.sendError(message.type, message.requestId, uris::kNotAuthorized,
+                          QStringLiteral("role '%1' is not allowed to %2 '%3' on realm '%4'")
+                              .arg(session.info().authrole, QLatin1StringView(Authorizer::actionName(action)),
+                                   message.uriString(), m_config.name));
+    return false;
+}
+
 void Realm::dispatch(Session& session, const Message& message)
 {
     switch (message.type) {
     // [SUBSCRIBE, Request|id, Options|dict, Topic|uri]
     case MessageType::Subscribe:
-        m_broker.subscribe(session, message);
+        if (authorize(session, message, Action::Subscribe))
+            m_broker.subscribe(session, message);
         return;
     // [UNSUBSCRIBE, Request|id, SUBSCRIBED.Subscription|id]
     case MessageType::Unsubscribe:
@@ -43,11 +59,13 @@ void Realm::dispatch(Session& session, const Message& message)
         return;
     // [PUBLISH, Request|id, Options|dict, Topic|uri, Arguments|list, ArgumentsKw|dict]
     case MessageType::Publish:
-        m_broker.publish(session, message);
+        if (authorize(session, message, Action::Publish))
+            m_broker.publish(session, message);
         return;
     // [REGISTER, Request|id, Options|dict, Procedure|uri]
     case MessageType::Register:
-        m_dealer.registerProcedure(session, message);
+        if (authorize(session, message, Action::Register))
+            m_dealer.registerProcedure(session, message);
         return;
     // [UNREGISTER, Request|id, REGISTERED.Registration|id]
     case MessageType::Unregister:
@@ -55,7 +73,8 @@ void Realm::dispatch(Session& session, const Message& message)
         return;
     // [CALL, Request|id, Options|dict, Procedure|uri, Arguments|list, ArgumentsKw|dict]
     case MessageType::Call:
-        m_dealer.call(session, message);
+        if (authorize(session, message, Action::Call))
+            m_dealer.call(session, message);
         return;
     // [YIELD, INVOCATION.Request|id, Options|dict, Arguments|list, ArgumentsKw|dict]
     case MessageType::Yield:

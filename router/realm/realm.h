@@ -1,5 +1,6 @@
 #pragma once
 
+#include "authorizer.h"
 #include "broker.h"
 #include "config/realmconfig.h"
 #include "dealer.h"
@@ -19,7 +20,7 @@ public:
 
     QString name() const override { return m_config.name; }
     UriCheck uriCheck() const override { return m_config.uriCheck; }
-    QString anonymousRole() const override { return m_config.anonymousRole; }
+    bool hasRole(const QString& role) const override { return m_authorizer.hasRole(role); }
     Value routerRoles() const override;
     void join(Session& session) override;
     void leave(Session& session) override;
@@ -30,7 +31,11 @@ public:
     const Dealer& dealer() const { return m_dealer; }
 
 private:
+    //! Answers a request the session's role may not make; returns false then.
+    bool authorize(Session& session, const Message& message, Action action);
+
     RealmConfig m_config;
+    Authorizer m_authorizer;
     Broker m_broker;
     Dealer m_dealer;
     QHash<quint64, Session*> m_sessions;

@@ -20,8 +20,8 @@ public:
 
     virtual QString name() const = 0;
     virtual UriCheck uriCheck() const = 0;
-    //! The authrole an anonymous session gets.
-    virtual QString anonymousRole() const = 0;
+    //! False when the realm authorizes by roles and \a role is not one of them.
+    virtual bool hasRole(const QString& role) const = 0;
     //! The `roles` dict announced in WELCOME: exactly the features implemented.
     virtual Value routerRoles() const = 0;
     virtual void join(Session& session) = 0;

@@ -178,9 +178,21 @@ void Session::handleHello(const Message& hello)
         abort(uris::kNoSuchRealm, QStringLiteral("no realm '%1' on this router").arg(hello.uriString()));
         return;
     }
+    const QString authrole = m_peer->anonymousRole();
+    if (authrole.isEmpty()) {
+        abort(uris::kNoAuthMethod,
+              QStringLiteral("this transport admits no anonymous sessions, and its other "
+                             "authentication methods are not implemented yet"));
+        return;
+    }
+    if (!realm->hasRole(authrole)) {
+        abort(uris::kNoSuchRole,
+              QStringLiteral("role '%1' is not defined on realm '%2'").arg(authrole, realm->name()));
+        return;
+    }
     m_info.id = m_directory.newSessionId();
     m_info.realm = realm->name();
-    m_info.authrole = realm->anonymousRole();
+    m_info.authrole = authrole;
     m_info.authmethod = QStringLiteral("anonymous");
     // Anonymous sessions get a router-chosen authid (as Crossbar does): the client's claim is not trusted.
     m_info.authid = QString::number(randomGlobalId(), 36).toUpper().rightJustified(11, u'0');

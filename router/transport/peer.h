@@ -38,6 +38,11 @@ public:
     //! Closes the connection after pending data is flushed. \a reason goes into logs and close frames.
     virtual void close(const QString& reason) = 0;
 
+    //! The authrole of anonymous sessions on this transport (Crossbar's `auth.anonymous.role`); empty when
+    //! the transport does not admit anonymous sessions.
+    const QString& anonymousRole() const { return m_anonymousRole; }
+    void setAnonymousRole(const QString& role) { m_anonymousRole = role; }
+
     //! The transport's `debug` option: the session logs every message of this peer.
     bool isDebug() const { return m_debug; }
     void setDebug(bool debug) { m_debug = debug; }
@@ -64,6 +69,7 @@ private:
     QString m_transportId;
     qint64 m_pendingBytes = 0;
     bool m_debug = false;
+    QString m_anonymousRole = QStringLiteral("anonymous");
     qint64 m_maxPendingBytes = kDefaultMaxPendingBytes;
 };
 

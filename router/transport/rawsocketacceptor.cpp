@@ -114,6 +114,7 @@ void RawSocketAcceptor::readHandshake(QIODevice* socket)
                                    tls ? QStringLiteral("rawsocket+tls") : QStringLiteral("rawsocket"),
                                    maxMessageSize(), request->maxLength(), this);
     peer->setDebug(m_config.debug);
+    peer->setAnonymousRole(m_config.anonymousRole);
     peer->setKeepAlive(m_config.rawsocket.pingIntervalMs, m_config.rawsocket.pingTimeoutMs);
     ++m_connections;
     connect(peer, &QObject::destroyed, this, [this] { --m_connections; });

@@ -153,6 +153,7 @@ void WebSocketAcceptor::onWebSocketConnection()
         }
         auto* peer = new WebSocketPeer(socket, *kind, m_config.id, this);
         peer->setDebug(m_config.debug);
+        peer->setAnonymousRole(m_config.anonymousRole);
         Q_EMIT peerReady(peer);
     }
 }

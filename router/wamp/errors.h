@@ -14,6 +14,7 @@ inline const QByteArray kInvalidArgument = QByteArrayLiteral("wamp.error.invalid
 inline const QByteArray kProtocolViolation = QByteArrayLiteral("wamp.error.protocol_violation");
 inline const QByteArray kNotAuthorized = QByteArrayLiteral("wamp.error.not_authorized");
 inline const QByteArray kNoSuchRealm = QByteArrayLiteral("wamp.error.no_such_realm");
+inline const QByteArray kNoAuthMethod = QByteArrayLiteral("wamp.error.no_auth_method");
 inline const QByteArray kNoSuchRole = QByteArrayLiteral("wamp.error.no_such_role");
 inline const QByteArray kCanceled = QByteArrayLiteral("wamp.error.canceled");
 inline const QByteArray kSystemShutdown = QByteArrayLiteral("wamp.close.system_shutdown");
