@@ -182,8 +182,11 @@ void ClientTransport::openWebSocket(const ConnectingEndpoint& endpoint, const QS
     connect(socket, &QWebSocket::connected, this, &ClientTransport::onWebSocketConnected);
     connect(socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
             [this, socket](QAbstractSocket::SocketError) { onStreamError(socket->errorString()); });
-    connect(socket, &QWebSocket::disconnected, this, [this] {
-        onStreamError(QStringLiteral("the connection closed during the WebSocket handshake"));
+    // QWebSocket may report disconnected() before error(): prefer the socket's own error text.
+    connect(socket, &QWebSocket::disconnected, this, [this, socket] {
+        onStreamError(socket->error() != QAbstractSocket::UnknownSocketError
+                          ? socket->errorString()
+                          : QStringLiteral("the connection closed during the WebSocket handshake"));
     });
     socket->open(request);
 }

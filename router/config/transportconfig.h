@@ -53,6 +53,18 @@ struct WebSocketOptions {
     bool enableWebStatus = true;
     //! Milliseconds a client has to finish the opening handshake.
     int openHandshakeTimeoutMs = 10000;
+    //! Milliseconds the other side has to answer our close frame before the connection is cut.
+    int closeHandshakeTimeoutMs = 2000;
+    //! Browser origins allowed to connect (`*` matches any run of characters, e.g. "https://*.example.com");
+    //! empty allows every origin. Clients that send no Origin header (non-browsers) are always allowed.
+    QStringList allowedOrigins;
+    //! Keep-alive: a WebSocket ping every interval (0 = off) with auto_ping_size bytes; no pong within the
+    //! timeout closes the connection.
+    int autoPingIntervalMs = 0;
+    int autoPingTimeoutMs = 10000;
+    int autoPingSize = 4;
+    //! TCP_NODELAY on accepted connections.
+    bool tcpNoDelay = true;
 
     friend bool operator==(const WebSocketOptions&, const WebSocketOptions&) = default;
 };

@@ -309,7 +309,9 @@ void TransportReader::readWebSocketOptions(const QJsonObject& object, const QStr
 {
     m_reader.checkKeys(object, path,
                        {s("max_message_size"), s("max_frame_size"), s("require_websocket_subprotocol"),
-                        s("enable_webstatus"), s("open_handshake_timeout")},
+                        s("enable_webstatus"), s("open_handshake_timeout"), s("close_handshake_timeout"),
+                        s("allowed_origins"), s("auto_ping_interval"), s("auto_ping_timeout"),
+                        s("auto_ping_size"), s("tcp_nodelay")},
                        kIgnoredWebSocketOptions);
     if (const auto size = m_reader.integer(object, s("max_message_size"), path, 1, k64MiB))
         options.maxMessageSize = *size;
@@ -321,6 +323,19 @@ void TransportReader::readWebSocketOptions(const QJsonObject& object, const QStr
         options.enableWebStatus = *status;
     if (const auto timeout = m_reader.integer(object, s("open_handshake_timeout"), path, 1, kMaxTimeoutMs))
         options.openHandshakeTimeoutMs = int(*timeout);
+    if (const auto timeout = m_reader.integer(object, s("close_handshake_timeout"), path, 1, kMaxTimeoutMs))
+        options.closeHandshakeTimeoutMs = int(*timeout);
+    if (const auto origins = m_reader.stringList(object, s("allowed_origins"), path))
+        options.allowedOrigins = origins->contains(s("*")) ? QStringList() : *origins;
+    if (const auto interval = m_reader.integer(object, s("auto_ping_interval"), path, 0, kMaxTimeoutMs))
+        options.autoPingIntervalMs = int(*interval);
+    if (const auto timeout = m_reader.integer(object, s("auto_ping_timeout"), path, 1, kMaxTimeoutMs))
+        options.autoPingTimeoutMs = int(*timeout);
+    // A ping's payload is a control frame's: at most 125 bytes (Crossbar requires at least 4).
+    if (const auto size = m_reader.integer(object, s("auto_ping_size"), path, 4, 125))
+        options.autoPingSize = int(*size);
+    if (const auto noDelay = m_reader.boolean(object, s("tcp_nodelay"), path))
+        options.tcpNoDelay = *noDelay;
 }
 
 void TransportReader::readRawSocket(const QJsonObject& object, const QString& path, RawSocketOptions& options)

@@ -53,7 +53,7 @@ bool looksLikeHttpRequest(QByteArrayView bytes)
 // A TLS record starts with its content type (0x16 handshake, 0x15 alert) and the major version 3.
 bool looksLikeTls(QByteArrayView bytes, quint8 contentType)
 {
-    return octet(bytes, 0) == contentType && octet(bytes, 1) == 0x03;
+    return bytes.size() >= 2 && octet(bytes, 0) == contentType && octet(bytes, 1) == 0x03;
 }
 
 // Names the bytes received instead of the magic, with a hint for the usual mix-ups: an HTTP or TLS client on
@@ -86,15 +86,16 @@ std::optional<HandshakeRequest> parseHandshake(QByteArrayView fourBytes, QString
                                                bool* reservedBitsUsed)
 {
     setIfGiven(reservedBitsUsed, false);
+    // A wrong first octet is named as such even before 4 octets are in: the listener refuses at once.
+    if (!fourBytes.isEmpty() && octet(fourBytes, 0) != kMagic) {
+        setIfGiven(error, wrongMagic(fourBytes.first(std::min(fourBytes.size(), kHeaderSize)), false));
+        return std::nullopt;
+    }
     if (fourBytes.size() < kHeaderSize) {
         setIfGiven(error, QStringLiteral("RawSocket handshake needs 4 octets, got %1").arg(fourBytes.size()));
         return std::nullopt;
     }
     const QByteArrayView bytes = fourBytes.first(kHeaderSize);
-    if (octet(bytes, 0) != kMagic) {
-        setIfGiven(error, wrongMagic(bytes, false));
-        return std::nullopt;
-    }
     if (octet(bytes, 2) != 0 || octet(bytes, 3) != 0) {
         setIfGiven(reservedBitsUsed, true);
         setIfGiven(error, u"RawSocket handshake uses reserved octets (" + hexList(bytes.sliced(2)) +

@@ -42,7 +42,8 @@ struct HandshakeRequest {
  * Parses the 4 octets a client sends first (only the first 4 of \a fourBytes are read). Returns nullopt with
  * *error set when fewer than 4 octets are given, when the magic octet is wrong (the error names the bytes
  * received, as hex and as text if printable, with a hint when they look like an HTTP request or a TLS
- * ClientHello, so a user can tell e.g. a WebSocket or TLS client from a RawSocket one) or when the reserved
+ * ClientHello, so a user can tell e.g. a WebSocket or TLS client from a RawSocket one; a wrong first octet
+ * is reported as such even before 4 octets are in, so a listener can refuse at once) or when the reserved
  * octets are not zero (*reservedBitsUsed is then set, so the caller can reply
  * HandshakeError::ReservedBitsUsed; it is false in every other case). \a error and \a reservedBitsUsed may be
  * null.

@@ -94,7 +94,7 @@ bool StreamListener::startTcp()
     // Not newConnection(): QSslServer emits that at TCP accept, before the TLS handshake is done.
     connect(m_tcp, &QTcpServer::pendingConnectionAvailable, this, [this] {
         while (QTcpSocket* socket = m_tcp->nextPendingConnection()) {
-            socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+            socket->setSocketOption(QAbstractSocket::LowDelayOption, m_config.websocket.tcpNoDelay ? 1 : 0);
             dispatch(socket);
         }
     });

@@ -3,6 +3,7 @@
 #include "websocketpeer.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
@@ -30,7 +31,33 @@ bool headerHasToken(QByteArrayView head, QByteArrayView name, QByteArrayView tok
     return false;
 }
 
+QString headerValue(QByteArrayView head, QByteArrayView name)
+{
+    const QList<QByteArray> lines = head.toByteArray().split('\n');
+    for (const QByteArray& line : lines) {
+        const qsizetype colon = line.indexOf(':');
+        if (colon > 0 && line.left(colon).trimmed().toLower() == name)
+            return QString::fromUtf8(line.mid(colon + 1).trimmed());
+    }
+    return {};
+}
+
 } // namespace
+
+bool WebSocketAcceptor::originAllowed(const QString& origin) const
+{
+    if (m_config.websocket.allowedOrigins.isEmpty())
+        return true;
+    for (const QString& pattern : m_config.websocket.allowedOrigins) {
+        const QRegularExpression expression(
+            QRegularExpression::anchoredPattern(
+                QRegularExpression::escape(pattern).replace(QStringLiteral("\\*"), QStringLiteral(".*"))),
+            QRegularExpression::CaseInsensitiveOption);
+        if (expression.match(origin).hasMatch())
+            return true;
+    }
+    return false;
+}
 
 WebSocketAcceptor::WebSocketAcceptor(TransportConfig config, QObject* parent)
     : QObject(parent)
@@ -92,6 +119,15 @@ void WebSocketAcceptor::inspectRequest(QTcpSocket* socket)
     disconnect(socket, &QTcpSocket::readyRead, this, nullptr);
     qDeleteAll(socket->findChildren<QTimer*>(Qt::FindDirectChildrenOnly));
     const QByteArrayView requestHead(head.constData(), end);
+    if (const QString origin = headerValue(requestHead, "origin");
+        !origin.isEmpty() && !originAllowed(origin)) {
+        Q_EMIT rejected(socket->peerAddress().toString(),
+                        QStringLiteral("origin '%1' is not in allowed_origins").arg(origin));
+        socket->write("HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n"
+                      "This origin is not allowed to connect.\n");
+        socket->disconnectFromHost();
+        return;
+    }
     if (headerHasToken(requestHead, "upgrade", "websocket")) {
         disconnect(socket, &QTcpSocket::disconnected, socket, nullptr);
         m_webSockets.handleConnection(socket);
@@ -153,6 +189,9 @@ void WebSocketAcceptor::onWebSocketConnection()
         }
         auto* peer = new WebSocketPeer(socket, *kind, m_config.id, this);
         peer->setDebug(m_config.debug);
+        peer->setCloseTimeout(m_config.websocket.closeHandshakeTimeoutMs);
+        peer->setKeepAlive(m_config.websocket.autoPingIntervalMs, m_config.websocket.autoPingTimeoutMs,
+                           m_config.websocket.autoPingSize);
         peer->setAnonymousRole(m_config.anonymousRole);
         Q_EMIT peerReady(peer);
     }

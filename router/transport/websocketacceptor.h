@@ -40,6 +40,7 @@ private:
     void serveStatusPage(QTcpSocket* socket, QByteArrayView method);
     void onWebSocketConnection();
     QString subprotocolList() const;
+    bool originAllowed(const QString& origin) const;
 
     TransportConfig m_config;
     QWebSocketServer m_webSockets;

@@ -21,6 +21,21 @@ WebSocketPeer::WebSocketPeer(QWebSocket* socket, SerializerKind serializer, QStr
             [this](const QString& text) { Q_EMIT messageReceived(text.toUtf8()); });
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, &Peer::messageReceived);
     connect(m_socket, &QWebSocket::bytesWritten, this, &WebSocketPeer::removePending);
+    m_pongTimeout.setSingleShot(true);
+    connect(&m_pingTimer, &QTimer::timeout, this, [this] {
+        if (m_closing)
+            return;
+        m_socket->ping(QByteArray(m_pingSize, 'p'));
+        if (!m_pongTimeout.isActive())
+            m_pongTimeout.start();
+    });
+    connect(m_socket, &QWebSocket::pong, this, [this] { m_pongTimeout.stop(); });
+    connect(&m_pongTimeout, &QTimer::timeout, this, [this] {
+        m_failure = QStringLiteral("keep-alive: no pong within %1 ms").arg(m_pongTimeout.interval());
+        m_closing = true;
+        m_pingTimer.stop();
+        m_socket->abort();
+    });
     // Queued: a disconnect can be noticed in the middle of send() (abort on overflow), and the session must
     // not tear down broker state while the broker is iterating over subscribers.
     connect(m_socket, &QWebSocket::disconnected, this, &WebSocketPeer::onDisconnected, Qt::QueuedConnection);
@@ -48,7 +63,17 @@ void WebSocketPeer::close(const QString& reason)
     // A close reason must fit a control frame (123 bytes of payload).
     m_socket->close(QWebSocketProtocol::CloseCodeNormal, reason.left(40));
     // A peer that never completes the closing handshake is cut off.
-    QTimer::singleShot(kCloseTimeoutMs, m_socket, [socket = m_socket] { socket->abort(); });
+    QTimer::singleShot(m_closeTimeoutMs, m_socket, [socket = m_socket] { socket->abort(); });
+}
+
+void WebSocketPeer::setKeepAlive(int intervalMs, int timeoutMs, int payloadSize)
+{
+    m_pingSize = payloadSize;
+    m_pongTimeout.setInterval(timeoutMs);
+    if (intervalMs > 0)
+        m_pingTimer.start(intervalMs);
+    else
+        m_pingTimer.stop();
 }
 
 void WebSocketPeer::onDisconnected()
@@ -57,8 +82,12 @@ void WebSocketPeer::onDisconnected()
         return;
     m_disconnectedEmitted = true;
     m_closing = true;
+    m_pingTimer.stop();
+    m_pongTimeout.stop();
     QString reason;
-    if (pendingBytes() > maxPendingBytes())
+    if (!m_failure.isEmpty())
+        reason = m_failure;
+    else if (pendingBytes() > maxPendingBytes())
         reason = QStringLiteral("outgoing queue overflow (%1 bytes not yet written)").arg(pendingBytes());
     else if (m_socket->closeCode() != QWebSocketProtocol::CloseCodeNormal ||
              !m_socket->closeReason().isEmpty())

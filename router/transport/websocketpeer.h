@@ -2,6 +2,8 @@
 
 #include "peer.h"
 
+#include <QTimer>
+
 class QWebSocket;
 
 namespace wamp {
@@ -20,7 +22,10 @@ public:
     void send(const QByteArray& encoded) override;
     void close(const QString& reason) override;
 
-    static constexpr int kCloseTimeoutMs = 2000;
+    //! Pings every \a intervalMs with \a payloadSize bytes; no pong within \a timeoutMs closes the
+    //! connection.
+    void setKeepAlive(int intervalMs, int timeoutMs, int payloadSize);
+    void setCloseTimeout(int milliseconds) { m_closeTimeoutMs = milliseconds; }
 
 private:
     void onDisconnected();
@@ -29,6 +34,11 @@ private:
     QString m_peerAddress;
     bool m_closing = false;
     bool m_disconnectedEmitted = false;
+    int m_closeTimeoutMs = 2000;
+    int m_pingSize = 4;
+    QString m_failure;
+    QTimer m_pingTimer;
+    QTimer m_pongTimeout;
 };
 
 } // namespace wamp

@@ -200,6 +200,78 @@ private Q_SLOTS:
                  qPrintable(statuses.first().error));
     }
 
+    void allowedOriginsAreEnforced_data()
+    {
+        QTest::addColumn<QByteArray>("originHeader");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("listed") << QByteArray("Origin: https://app.example.com\r\n") << true;
+        QTest::newRow("wildcard") << QByteArray("Origin: https://dev.example.org\r\n") << true;
+        QTest::newRow("not listed") << QByteArray("Origin: https://evil.test\r\n") << false;
+        QTest::newRow("no origin (not a browser)") << QByteArray() << true;
+    }
+
+    void allowedOriginsAreEnforced()
+    {
+        QFETCH(QByteArray, originHeader);
+        QFETCH(bool, accepted);
+        TransportConfig transport = localTransport();
+        transport.websocket.allowedOrigins = {QStringLiteral("https://app.example.com"),
+                                              QStringLiteral("https://*.example.org")};
+        start(transport);
+        QSignalSpy rejected(m_router.get(), &Router::connectionRejected);
+        const QByteArray response = httpRequest(upgradeRequest(originHeader), /*waitForClose=*/!accepted);
+        if (accepted) {
+            QVERIFY2(response.startsWith("HTTP/1.1 101"), response.constData());
+        } else {
+            QVERIFY2(response.startsWith("HTTP/1.1 403 Forbidden"), response.constData());
+            QCOMPARE(rejected.size(), 1);
+            QCOMPARE(rejected.first().at(2).toString(),
+                     QStringLiteral("origin 'https://evil.test' is not in allowed_origins"));
+        }
+    }
+
+    void autoPingClosesAPeerThatNeverPongs()
+    {
+        TransportConfig transport = localTransport();
+        transport.websocket.autoPingIntervalMs = 100;
+        transport.websocket.autoPingTimeoutMs = 200;
+        transport.websocket.autoPingSize = 10;
+        const QString url = start(transport);
+
+        // QWebSocket answers pings by itself: it stays connected across several intervals.
+        Client answering(url, {QStringLiteral("wamp.2.json")});
+        QVERIFY(answering.waitConnected());
+
+        // A raw client that completes the upgrade and then never reads: no pong, so it is cut off.
+        QTcpSocket silent;
+        QByteArray received;
+        connect(&silent, &QTcpSocket::readyRead, this, [&] { received += silent.readAll(); });
+        silent.connectToHost(QHostAddress::LocalHost, m_port);
+        QTRY_COMPARE(silent.state(), QAbstractSocket::ConnectedState);
+        silent.write(upgradeRequest({}));
+        QTRY_VERIFY(received.startsWith("HTTP/1.1 101"));
+        QTRY_COMPARE_WITH_TIMEOUT(silent.state(), QAbstractSocket::UnconnectedState, 3000);
+        QVERIFY(received.contains(QByteArray(10, 'p'))); // the ping payload of auto_ping_size bytes
+        QCOMPARE(answering.socket.state(), QAbstractSocket::ConnectedState);
+    }
+
+    void closeHandshakeTimeoutCutsOffAPeerThatNeverAnswers()
+    {
+        TransportConfig transport = localTransport();
+        transport.websocket.closeHandshakeTimeoutMs = 200;
+        start(transport);
+        QTcpSocket silent;
+        QByteArray received;
+        connect(&silent, &QTcpSocket::readyRead, this, [&] { received += silent.readAll(); });
+        silent.connectToHost(QHostAddress::LocalHost, m_port);
+        QTRY_COMPARE(silent.state(), QAbstractSocket::ConnectedState);
+        silent.write(upgradeRequest({}));
+        QTRY_VERIFY(received.startsWith("HTTP/1.1 101"));
+        QTRY_COMPARE(m_router->connectionCount(), 1);
+        m_router->shutdown(); // no session yet: the router closes the transport and waits for the close reply
+        QTRY_COMPARE_WITH_TIMEOUT(silent.state(), QAbstractSocket::UnconnectedState, 2000);
+    }
+
     void slowReaderIsDisconnectedPastItsOutgoingCap()
     {
         StreamListener listener(localTransport());
@@ -233,8 +305,17 @@ private:
         return statuses.first().address;
     }
 
+    static QByteArray upgradeRequest(const QByteArray& extraHeaders)
+    {
+        return "GET /ws HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+               "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+               "Sec-WebSocket-Protocol: wamp.2.json\r\n" +
+               extraHeaders + "\r\n";
+    }
+
     // The router runs on this thread, so waiting must spin the event loop (no blocking socket calls).
-    QByteArray httpRequest(const QByteArray& request)
+    // Returns what the server sent, once it closed the connection (or once it answered, if !waitForClose).
+    QByteArray httpRequest(const QByteArray& request, bool waitForClose = true)
     {
         QTcpSocket socket;
         QByteArray response;
@@ -243,6 +324,9 @@ private:
         if (!QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::ConnectedState; }, 3000))
             return "not connected";
         socket.write(request);
+        if (!waitForClose)
+            return QTest::qWaitFor([&] { return response.contains("\r\n\r\n"); }, 3000) ? response
+                                                                                        : "no answer";
         if (!QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::UnconnectedState; }, 3000))
             return "not closed by the server";
         return response;
