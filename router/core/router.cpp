@@ -5,6 +5,8 @@
 #include "wamp/errors.h"
 #include "wamp/ids.h"
 
+#include <algorithm>
+
 namespace wamp {
 
 Router::Router(QObject* parent)
@@ -20,31 +22,119 @@ Router::~Router()
 
 QList<TransportStatus> Router::start(const RouterConfig& config)
 {
-    for (const RealmConfig& realmConfig : config.realms)
-        m_realms[realmConfig.name] = std::make_unique<Realm>(realmConfig, m_scopeIds);
+    return apply(config);
+}
 
+QList<TransportStatus> Router::apply(const RouterConfig& config)
+{
+    applyRealms(config.realms);
+
+    // Transports that are gone or changed stop (their sessions are closed); new and changed ones start;
+    // unchanged ones keep listening and keep their sessions.
+    for (auto it = m_transports.begin(); it != m_transports.end();) {
+        const auto next = std::find_if(config.transports.cbegin(), config.transports.cend(),
+                                       [&](const TransportConfig& t) { return t.id == it->first; });
+        if (next != config.transports.cend() && *next == it->second.config && it->second.listener) {
+            ++it;
+            continue;
+        }
+        stopTransport(it->first);
+        it = m_transports.erase(it);
+    }
     QList<TransportStatus> statuses;
     for (const TransportConfig& transport : config.transports) {
-        auto* listener = new StreamListener(transport, this);
-        TransportStatus status;
-        status.id = transport.id;
-        if (listener->start()) {
-            status.listening = true;
-            status.address = listener->address();
-            connect(listener, &Listener::peerConnected, this, [this](Peer* peer) { attach(peer); });
-            connect(listener, &Listener::connectionRejected, this,
-                    [this, id = transport.id](const QString& address, const QString& reason) {
-                        Q_EMIT connectionRejected(id, address, reason);
-                    });
-            m_listeners.append(listener);
-            Q_EMIT transportStarted(status.id, status.address);
-        } else {
-            status.error = listener->errorString();
-            delete listener;
-            Q_EMIT transportFailed(status.id, status.error);
-        }
-        statuses.append(status);
+        if (const auto it = m_transports.find(transport.id); it != m_transports.end())
+            statuses.append(it->second.status);
+        else
+            statuses.append(startTransport(transport));
     }
+    return statuses;
+}
+
+void Router::applyRealms(const QList<RealmConfig>& realms)
+{
+    for (auto it = m_realms.begin(); it != m_realms.end();) {
+        const bool kept = std::any_of(realms.cbegin(), realms.cend(),
+                                      [&](const RealmConfig& realm) { return realm.name == it->first; });
+        if (kept) {
+            ++it;
+            continue;
+        }
+        // Sessions leave the realm synchronously when closed, so it can go right after.
+        closeSessions([&](const Session& s) { return s.realm() == it->second.get(); }, uris::kCloseRealm,
+                      QStringLiteral("realm '%1' was removed from the configuration").arg(it->first));
+        it = m_realms.erase(it);
+    }
+    for (const RealmConfig& realmConfig : realms) {
+        const auto it = m_realms.find(realmConfig.name);
+        if (it == m_realms.end()) {
+            m_realms[realmConfig.name] = std::make_unique<Realm>(realmConfig, m_scopeIds);
+            continue;
+        }
+        Realm* realm = it->second.get();
+        if (realm->config() == realmConfig)
+            continue;
+        realm->reconfigure(realmConfig);
+        closeSessions(
+            [realm](const Session& s) { return s.realm() == realm && !realm->hasRole(s.info().authrole); },
+            uris::kCloseRealm, QStringLiteral("the session's role was removed from the realm"));
+    }
+}
+
+TransportStatus Router::startTransport(const TransportConfig& transport)
+{
+    auto* listener = new StreamListener(transport, this);
+    TransportState state;
+    state.config = transport;
+    state.status.id = transport.id;
+    if (listener->start()) {
+        state.status.listening = true;
+        state.status.address = listener->address();
+        state.listener = listener;
+        connect(listener, &Listener::peerConnected, this, [this](Peer* peer) { attach(peer); });
+        connect(listener, &Listener::connectionRejected, this,
+                [this, id = transport.id](const QString& address, const QString& reason) {
+                    Q_EMIT connectionRejected(id, address, reason);
+                });
+        Q_EMIT transportStarted(transport.id, state.status.address);
+    } else {
+        state.status.error = listener->errorString();
+        delete listener;
+        Q_EMIT transportFailed(transport.id, state.status.error);
+    }
+    m_transports[transport.id] = state;
+    return state.status;
+}
+
+void Router::stopTransport(const QString& id)
+{
+    const auto it = m_transports.find(id);
+    if (it == m_transports.end())
+        return;
+    if (Listener* listener = std::exchange(it->second.listener, nullptr)) {
+        listener->stop();
+        listener->deleteLater();
+        Q_EMIT transportStopped(id);
+    }
+    closeSessions([&id](const Session& s) { return s.peer().transportId() == id; }, uris::kSystemShutdown,
+                  QStringLiteral("transport '%1' was stopped or reconfigured").arg(id));
+}
+
+void Router::closeSessions(const std::function<bool(const Session&)>& which, const QByteArray& reason,
+                           const QString& message)
+{
+    const auto sessions = m_connections.keys();
+    for (Session* session : sessions) {
+        if (which(*session))
+            session->close(reason, message);
+    }
+}
+
+QList<TransportStatus> Router::transports() const
+{
+    QList<TransportStatus> statuses;
+    for (const auto& [id, state] : m_transports)
+        statuses.append(state.status);
     return statuses;
 }
 
@@ -116,8 +206,10 @@ void Router::shutdown()
     if (m_shuttingDown)
         return;
     m_shuttingDown = true;
-    for (Listener* listener : std::as_const(m_listeners))
-        listener->stop();
+    for (auto& [id, state] : m_transports) {
+        if (state.listener)
+            state.listener->stop();
+    }
     const auto sessions = m_connections.keys();
     for (Session* session : sessions)
         session->close(uris::kSystemShutdown, QStringLiteral("the router is shutting down"));

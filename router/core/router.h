@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QObject>
 
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -36,8 +37,17 @@ public:
     explicit Router(QObject* parent = nullptr);
     ~Router() override;
 
-    //! Creates the realms and starts every transport; returns each transport's state.
+    //! Creates the realms and starts every transport; returns each transport's state. Same as apply().
     QList<TransportStatus> start(const RouterConfig& config);
+    /*!
+     * Moves the running router to \a config: realms are added, updated in place (sessions whose role went
+     * away are closed) or removed (their sessions get GOODBYE wamp.close.close_realm); transports that are
+     * new or changed start (a changed one restarts and its sessions are closed), removed ones stop, and
+     * unchanged ones keep listening with their sessions connected. Returns each configured transport's state.
+     */
+    QList<TransportStatus> apply(const RouterConfig& config);
+    //! The state of every configured transport.
+    QList<TransportStatus> transports() const;
     //! Ends every session with GOODBYE wamp.close.system_shutdown, stops listening; emits stopped() when the
     //! last session is gone (or at once when there is none).
     void shutdown();
@@ -59,17 +69,29 @@ public:
 Q_SIGNALS:
     void transportStarted(const QString& id, const QString& address);
     void transportFailed(const QString& id, const QString& error);
+    void transportStopped(const QString& id);
     void connectionRejected(const QString& transportId, const QString& peerAddress, const QString& reason);
     void sessionJoined(const wamp::SessionInfo& info);
     void sessionLeft(const wamp::SessionInfo& info, const QString& reason);
     void stopped();
 
 private:
+    struct TransportState {
+        TransportConfig config;
+        TransportStatus status;
+        Listener* listener = nullptr;
+    };
+
     void onSessionFinished(Session* session);
+    void applyRealms(const QList<RealmConfig>& realms);
+    TransportStatus startTransport(const TransportConfig& transport);
+    void stopTransport(const QString& id);
+    void closeSessions(const std::function<bool(const Session&)>& which, const QByteArray& reason,
+                       const QString& message);
 
     ScopeIdGenerator m_scopeIds;
     std::map<QString, std::unique_ptr<Realm>, std::less<>> m_realms;
-    QList<Listener*> m_listeners;
+    std::map<QString, TransportState> m_transports;
     QHash<Session*, bool> m_connections;
     QHash<quint64, Session*> m_sessionsById;
     bool m_shuttingDown = false;

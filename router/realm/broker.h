@@ -35,6 +35,8 @@ public:
     //! Drops every subscription of a session that leaves.
     void removeSession(Session& session);
 
+    void setUriCheck(UriCheck check) { m_uriCheck = check; }
+
     //! The broker's `features` for WELCOME.
     static Value features();
 

@@ -35,6 +35,8 @@ public:
     void invocationError(Session& callee, const Message& error);
     void removeSession(Session& session);
 
+    void setUriCheck(UriCheck check) { m_uriCheck = check; }
+
     //! The dealer's `features` for WELCOME.
     static Value features();
 

@@ -12,6 +12,14 @@ Realm::Realm(RealmConfig config, ScopeIdGenerator& ids)
     , m_dealer(m_config.uriCheck, ids)
 {}
 
+void Realm::reconfigure(const RealmConfig& config)
+{
+    m_config = config;
+    m_authorizer = Authorizer(m_config.roles);
+    m_broker.setUriCheck(m_config.uriCheck);
+    m_dealer.setUriCheck(m_config.uriCheck);
+}
+
 Value Realm::routerRoles() const
 {
     return DictBuilder()

@@ -26,6 +26,10 @@ public:
     void leave(Session& session) override;
     void dispatch(Session& session, const Message& message) override;
 
+    const RealmConfig& config() const { return m_config; }
+    //! Takes new roles and URI rules; subscriptions and registrations stay.
+    void reconfigure(const RealmConfig& config);
+
     qsizetype sessionCount() const { return m_sessions.size(); }
     const Broker& broker() const { return m_broker; }
     const Dealer& dealer() const { return m_dealer; }
