@@ -88,14 +88,14 @@ void RouterOptions::addTo(QCommandLineParser& parser)
          QStringLiteral("name")});
 }
 
-wamp::ConfigLoadResult RouterOptions::resolve(const QCommandLineParser& parser)
+wamp::ConfigLoadResult RouterOptions::resolve(const QCommandLineParser& parser, const QString& file)
 {
     using wamp::Endpoint;
     using wamp::TransportType;
 
-    wamp::ConfigLoadResult result = parser.isSet(kConfig)
-                                        ? wamp::ConfigLoader::loadFile(parser.value(kConfig))
-                                        : wamp::ConfigLoader::load(wampscope::defaultConfigJson());
+    const QString path = file.isEmpty() ? parser.value(kConfig) : file;
+    wamp::ConfigLoadResult result = path.isEmpty() ? wamp::ConfigLoader::load(wampscope::defaultConfigJson())
+                                                   : wamp::ConfigLoader::loadFile(path);
     if (!result.config)
         return result;
     wamp::RouterConfig& config = *result.config;

@@ -14,6 +14,7 @@ class RouterOptions {
 public:
     //! Adds the options to \a parser.
     static void addTo(QCommandLineParser& parser);
-    //! Loads the configuration the parsed options name (or the embedded default) and applies the overrides.
-    static wamp::ConfigLoadResult resolve(const QCommandLineParser& parser);
+    //! Loads the configuration the parsed options name (\a file, else --config, else the embedded default)
+    //! and applies the overrides.
+    static wamp::ConfigLoadResult resolve(const QCommandLineParser& parser, const QString& file = {});
 };

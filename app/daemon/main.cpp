@@ -8,6 +8,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QTextStream>
 #include <QTimer>
 
 int main(int argc, char** argv)
@@ -26,7 +27,31 @@ int main(int argc, char** argv)
     parser.addHelpOption();
     parser.addVersionOption();
     RouterOptions::addTo(parser);
+    const QCommandLineOption checkConfig(
+        QStringLiteral("check-config"),
+        QStringLiteral(
+            "Validate the configuration in <file> (with the other flags applied), print every problem and "
+            "exit: 0 when it is valid, 1 when not. Nothing is started."),
+        QStringLiteral("file"));
+    parser.addOption(checkConfig);
     parser.process(app);
+
+    if (parser.isSet(checkConfig)) {
+        const wamp::ConfigLoadResult checked = RouterOptions::resolve(parser, parser.value(checkConfig));
+        QTextStream out(stdout);
+        for (const QString& warning : checked.warnings)
+            out << "warning: " << warning << '\n';
+        for (const QString& error : checked.errors)
+            out << "error: " << error << '\n';
+        if (!checked.config) {
+            out << parser.value(checkConfig) << ": invalid (" << checked.errors.size() << " error(s))\n";
+            return 1;
+        }
+        out << parser.value(checkConfig) << ": valid (" << checked.config->realms.size() << " realm(s), "
+            << checked.config->transports.size() << " transport(s), " << checked.warnings.size()
+            << " warning(s))\n";
+        return 0;
+    }
 
     const wamp::ConfigLoadResult loaded = RouterOptions::resolve(parser);
     for (const QString& warning : loaded.warnings)

@@ -201,6 +201,19 @@ class DaemonTest(unittest.TestCase):
         self.assertIn(f'transport1 session 0 in  [1,"realm1"', log)
         self.assertIn(f'transport1 session {welcome[1]} out [2,{welcome[1]},', log)
 
+    def test_check_config(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            good = run('--check-config', write_config(tmp, websocket_config(options={'compression': {}})))
+            self.assertEqual(good.returncode, 0, good.stdout)
+            self.assertIn('warning: workers[0].transports[0].options.compression: not supported', good.stdout)
+            self.assertIn('valid (1 realm(s), 1 transport(s), 2 warning(s))', good.stdout)
+            bad = run('--check-config', write_config(tmp, websocket_config(port=0)))
+            self.assertEqual(bad.returncode, 1)
+            self.assertIn('error: workers[0].transports[0].endpoint.port: 0 is out of range 1..65535', bad.stdout)
+            self.assertIn('invalid (1 error(s))', bad.stdout)
+            # Nothing was started: the port in the file stays free for the next test.
+            self.assertNotIn('listening', good.stderr + bad.stderr)
+
     def test_sigint_also_shuts_down(self):
         with RunningRouter('--ws-port', '0') as router:
             router.process.send_signal(signal.SIGINT)
