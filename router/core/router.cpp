@@ -141,6 +141,7 @@ QList<TransportStatus> Router::transports() const
 Session* Router::attach(Peer* peer)
 {
     auto* session = new Session(peer, *this, this);
+    session->setObserver(m_observer);
     m_connections.insert(session, true);
     connect(session, &Session::joined, this, [this, session](const SessionInfo& info) {
         m_sessionsById.insert(info.id, session);
@@ -190,6 +191,13 @@ QList<SessionInfo> Router::sessions() const
     for (const Session* session : m_sessionsById)
         result.append(session->info());
     return result;
+}
+
+void Router::setObserver(MessageObserver* observer)
+{
+    m_observer = observer;
+    for (Session* session : m_connections.keys())
+        session->setObserver(observer);
 }
 
 bool Router::killSession(quint64 sessionId, const QByteArray& reason, const QString& message)

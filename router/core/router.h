@@ -2,6 +2,7 @@
 
 #include "config/routerconfig.h"
 #include "realm/realm.h"
+#include "session/messageobserver.h"
 #include "session/realmendpoint.h"
 #include "session/sessioninfo.h"
 
@@ -62,6 +63,9 @@ public:
     Realm* realm(const QString& name) const;
     QList<SessionInfo> sessions() const;
     qsizetype connectionCount() const { return m_connections.size(); }
+    //! Reports every message of every session to \a observer (nullptr: none). Not owned.
+    void setObserver(MessageObserver* observer);
+
     //! Closes a session with GOODBYE \a reason (default wamp.close.killed); false if there is no such
     //! session.
     bool killSession(quint64 sessionId, const QByteArray& reason = {}, const QString& message = {});
@@ -95,6 +99,7 @@ private:
     QHash<Session*, bool> m_connections;
     QHash<quint64, Session*> m_sessionsById;
     bool m_shuttingDown = false;
+    MessageObserver* m_observer = nullptr;
 };
 
 } // namespace wamp

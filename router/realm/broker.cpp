@@ -99,7 +99,7 @@ void Broker::publish(Session& publisher, const Message& publish)
             QByteArray& bytes = encoded[size_t(subscriber->serializerKind())];
             if (bytes.isNull())
                 bytes = serializerFor(subscriber->serializerKind()).encodeMessage(event);
-            subscriber->sendEncoded(bytes);
+            subscriber->sendEncoded(event, bytes, {publisher.id(), publish.requestId});
         }
     }
     if (acknowledge) {

@@ -105,7 +105,7 @@ void Dealer::call(Session& caller, const Message& call)
     const InvocationKey invocationKey{callee.id(), invocation.requestId};
     m_pending.insert(invocationKey, PendingCall{&caller, call.requestId});
     m_byCall.insert(callKey, invocationKey);
-    callee.send(invocation);
+    callee.send(invocation, {caller.id(), call.requestId});
 }
 
 std::optional<Dealer::PendingCall> Dealer::takePending(Session& callee, quint64 invocationId)

@@ -95,13 +95,15 @@ Session::~Session()
         m_realm->leave(*this);
 }
 
-void Session::send(const Message& message)
+void Session::send(const Message& message, MessageObserver::Origin origin)
 {
-    sendEncoded(m_peer->serializer().encodeMessage(message));
+    sendEncoded(message, m_peer->serializer().encodeMessage(message), origin);
 }
 
-void Session::sendEncoded(const QByteArray& encoded)
+void Session::sendEncoded(const Message& message, const QByteArray& encoded, MessageObserver::Origin origin)
 {
+    if (m_observer)
+        m_observer->observe(*this, MessageObserver::Direction::Out, &message, encoded, origin);
     if (m_peer->isDebug())
         logMessage(*this, "out", encoded);
     m_peer->send(encoded);
@@ -134,6 +136,8 @@ void Session::onMessage(const QByteArray& bytes)
         logMessage(*this, "in ", bytes);
     QString error;
     const std::optional<Message> message = m_peer->serializer().decodeMessage(bytes, &error);
+    if (m_observer)
+        m_observer->observe(*this, MessageObserver::Direction::In, message ? &*message : nullptr, bytes, {});
     if (!message) {
         protocolViolation(error);
         return;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "messageobserver.h"
 #include "realmendpoint.h"
 #include "sessioninfo.h"
 #include "transport/peer.h"
@@ -37,10 +38,14 @@ public:
     const Peer& peer() const { return *m_peer; }
     SerializerKind serializerKind() const { return m_peer->serializerKind(); }
 
-    //! Encodes and sends a message to this session's peer.
-    void send(const Message& message);
-    //! Sends bytes already encoded with this session's serializer (broker fan-out encodes once).
-    void sendEncoded(const QByteArray& encoded);
+    //! Encodes and sends a message to this session's peer. \a origin links it to the request it stems from
+    //! (for the trace).
+    void send(const Message& message, MessageObserver::Origin origin = {});
+    //! Sends \a message already encoded with this session's serializer (broker fan-out encodes once).
+    void sendEncoded(const Message& message, const QByteArray& encoded, MessageObserver::Origin origin = {});
+
+    //! Every message in and out is reported to \a observer (nullptr: none).
+    void setObserver(MessageObserver* observer) { m_observer = observer; }
     //! Sends ERROR for a request of this session.
     void sendError(MessageType requestType, quint64 requestId, const QByteArray& uri,
                    const QString& text = {});
@@ -78,6 +83,7 @@ private:
     State m_state = State::AwaitingHello;
     quint64 m_lastOutgoingRequestId = 0;
     QTimer m_goodbyeTimer;
+    MessageObserver* m_observer = nullptr;
 };
 
 } // namespace wamp

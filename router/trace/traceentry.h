@@ -1,0 +1,44 @@
+#pragma once
+
+#include "serialization/serializer.h"
+#include "wamp/messagetype.h"
+
+#include <QByteArray>
+#include <QMetaType>
+#include <QString>
+
+namespace wamp {
+
+/*!
+ * One traced message, as the inspector lists it. Cheap to make on the routing path: the fields the trace
+ * filters on are copied, the message itself is kept as the encoded bytes (shared with the socket write, so
+ * no copy) and decoded only when someone looks at it.
+ */
+struct TraceEntry {
+    enum class Direction : quint8 { In, Out };
+
+    quint64 id = 0;         //!< monotonic, assigned by the trace buffer
+    qint64 timestampUs = 0; //!< microseconds since the epoch
+    quint64 sessionId = 0;  //!< 0 before WELCOME
+    QString realm;
+    QString transportId;
+    Direction direction = Direction::In;
+    //! False for an incoming message that could not be decoded (then type is meaningless).
+    bool valid = true;
+    MessageType type = MessageType::Hello;
+    quint64 requestId = 0; //!< the message's Request|id (or the id of the request it answers)
+    //! INVOCATION and EVENT: the session and request id of the CALL / PUBLISH they stem from.
+    quint64 originSessionId = 0;
+    quint64 originRequestId = 0;
+    //! EVENT and PUBLISHED: the publication id; INVOCATION: the registration id.
+    quint64 secondaryId = 0;
+    QByteArray uri;
+    SerializerKind serializer = SerializerKind::Json;
+    QByteArray encoded; //!< the bytes on the wire
+
+    int size() const { return int(encoded.size()); }
+};
+
+} // namespace wamp
+
+Q_DECLARE_METATYPE(wamp::TraceEntry)

@@ -1,0 +1,207 @@
+// The inspector's tap: every message becomes a TraceEntry, in batches, with the links the UI needs to show
+// a CALL with its INVOCATION, YIELD and RESULT, and a PUBLISH with its EVENTs. And the bounded ring buffer.
+
+#include "fakepeer.h"
+
+#include "trace/tracebuffer.h"
+#include "trace/tracerecorder.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace wamp;
+
+namespace {
+
+QList<TraceEntry> collect(QSignalSpy& spy)
+{
+    QList<TraceEntry> all;
+    for (const QList<QVariant>& batch : spy)
+        all += batch.first().value<QList<TraceEntry>>();
+    return all;
+}
+
+TraceEntry entry(quint64 id)
+{
+    TraceEntry e;
+    e.id = id;
+    return e;
+}
+
+} // namespace
+
+class TestTrace : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void callChainIsLinked()
+    {
+        Router router;
+        router.start(testRouterConfig());
+        TraceRecorder recorder;
+        router.setObserver(&recorder);
+        QSignalSpy batches(&recorder, &TraceRecorder::entriesRecorded);
+
+        FakePeer* callee = joinedPeer(router);
+        FakePeer* caller = joinedPeer(router, SerializerKind::MsgPack);
+        callee->deliver(msg::request(MessageType::Register, 1, "com.example.add"));
+        callee->take();
+        caller->deliver(msg::request(MessageType::Call, 42, "com.example.add"));
+        const Message invocation = callee->take();
+        Message yield;
+        yield.type = MessageType::Yield;
+        yield.requestId = invocation.requestId;
+        callee->deliver(yield);
+
+        QTRY_VERIFY(!batches.isEmpty());
+        const QList<TraceEntry> entries = collect(batches);
+        // HELLO/WELCOME x2, REGISTER/REGISTERED, CALL, INVOCATION, YIELD, RESULT
+        QCOMPARE(entries.size(), 10);
+        for (qsizetype i = 1; i < entries.size(); ++i)
+            QCOMPARE(entries[i].id, entries[i - 1].id + 1);
+
+        const TraceEntry& call = entries[6];
+        QCOMPARE(call.type, MessageType::Call);
+        QCOMPARE(call.direction, TraceEntry::Direction::In);
+        QCOMPARE(call.requestId, quint64(42));
+        QCOMPARE(call.uri, QByteArray("com.example.add"));
+        QCOMPARE(call.serializer, SerializerKind::MsgPack);
+        QVERIFY(call.valid);
+
+        const TraceEntry& invocationEntry = entries[7];
+        QCOMPARE(invocationEntry.type, MessageType::Invocation);
+        QCOMPARE(invocationEntry.direction, TraceEntry::Direction::Out);
+        QCOMPARE(invocationEntry.originSessionId, call.sessionId);
+        QCOMPARE(invocationEntry.originRequestId, quint64(42));
+        QCOMPARE(invocationEntry.requestId, invocation.requestId);
+
+        const TraceEntry& yieldEntry = entries[8];
+        QCOMPARE(yieldEntry.type, MessageType::Yield);
+        QCOMPARE(yieldEntry.sessionId, invocationEntry.sessionId);
+        QCOMPARE(yieldEntry.requestId, invocationEntry.requestId);
+
+        const TraceEntry& result = entries[9];
+        QCOMPARE(result.type, MessageType::Result);
+        QCOMPARE(result.sessionId, call.sessionId);
+        QCOMPARE(result.requestId, quint64(42));
+        QCOMPARE(result.encoded, caller->rawSent.last()); // exactly what went on the wire
+        QCOMPARE(result.realm, QStringLiteral("realm1"));
+    }
+
+    void eventsPointToTheirPublish()
+    {
+        Router router;
+        router.start(testRouterConfig());
+        TraceRecorder recorder;
+        router.setObserver(&recorder);
+        FakePeer* publisher = joinedPeer(router);
+        FakePeer* subscriber = joinedPeer(router);
+        subscriber->deliver(msg::request(MessageType::Subscribe, 1, "com.topic"));
+        QSignalSpy batches(&recorder, &TraceRecorder::entriesRecorded);
+        recorder.flush();
+        batches.clear();
+        publisher->deliver(msg::request(MessageType::Publish, 7, "com.topic"));
+        recorder.flush();
+        const QList<TraceEntry> entries = collect(batches);
+        QCOMPARE(entries.size(), 2);
+        QCOMPARE(entries[1].type, MessageType::Event);
+        QCOMPARE(entries[1].originSessionId, entries[0].sessionId);
+        QCOMPARE(entries[1].originRequestId, quint64(7));
+        QVERIFY(entries[1].secondaryId != 0); // the publication id
+    }
+
+    void undecodableInputIsTracedAsInvalid()
+    {
+        Router router;
+        router.start(testRouterConfig());
+        TraceRecorder recorder;
+        router.setObserver(&recorder);
+        FakePeer* peer = joinedPeer(router);
+        recorder.flush(); // HELLO and WELCOME
+        QSignalSpy batches(&recorder, &TraceRecorder::entriesRecorded);
+        peer->deliverRaw("[48,1,{");
+        recorder.flush();
+        const QList<TraceEntry> entries = collect(batches);
+        QCOMPARE(entries.size(), 2); // the bad input and the ABORT
+        QVERIFY(!entries[0].valid);
+        QCOMPARE(entries[0].encoded, QByteArray("[48,1,{"));
+        QCOMPARE(entries[1].type, MessageType::Abort);
+    }
+
+    void tracingCanBeSwitchedOff()
+    {
+        Router router;
+        router.start(testRouterConfig());
+        TraceRecorder recorder;
+        router.setObserver(&recorder);
+        FakePeer* a = joinedPeer(router);
+        FakePeer* b = joinedPeer(router);
+        recorder.flush(); // the joins
+        QSignalSpy batches(&recorder, &TraceRecorder::entriesRecorded);
+        a->deliver(msg::request(MessageType::Subscribe, 1, "com.probe"));
+        recorder.flush();
+        const quint64 idOfA = collect(batches).first().sessionId;
+        batches.clear();
+        recorder.setSessionTraced(idOfA, false);
+        a->deliver(msg::request(MessageType::Subscribe, 2, "com.muted"));
+        b->deliver(msg::request(MessageType::Subscribe, 2, "com.heard"));
+        recorder.flush();
+        QList<TraceEntry> entries = collect(batches);
+        QCOMPARE(entries.size(), 2);
+        QCOMPARE(entries[0].uri, QByteArray("com.heard"));
+        batches.clear();
+
+        recorder.setSessionTraced(idOfA, true);
+        recorder.setTransportTraced(QStringLiteral("fake"), false);
+        b->deliver(msg::request(MessageType::Subscribe, 3, "com.muted.too"));
+        recorder.flush();
+        QVERIFY(batches.isEmpty());
+
+        recorder.setTransportTraced(QStringLiteral("fake"), true);
+        recorder.setEnabled(false);
+        b->deliver(msg::request(MessageType::Subscribe, 4, "com.off"));
+        recorder.flush();
+        QVERIFY(batches.isEmpty());
+    }
+
+    void batchesArriveWithinTheInterval()
+    {
+        Router router;
+        router.start(testRouterConfig());
+        TraceRecorder recorder;
+        recorder.setBatchInterval(50);
+        router.setObserver(&recorder);
+        FakePeer* peer = joinedPeer(router);
+        recorder.flush(); // the join
+        QSignalSpy batches(&recorder, &TraceRecorder::entriesRecorded);
+        for (quint64 i = 1; i <= 500; ++i)
+            peer->deliver(msg::request(MessageType::Subscribe, i, "com.flood"));
+        QVERIFY(batches.isEmpty()); // nothing per message
+        QTRY_COMPARE_WITH_TIMEOUT(batches.size(), 1, 1000);
+        QCOMPARE(collect(batches).size(), 1000); // 500 SUBSCRIBE + 500 SUBSCRIBED
+    }
+
+    void ringBufferKeepsTheNewest()
+    {
+        TraceBuffer buffer(3);
+        QCOMPARE(buffer.append({entry(1), entry(2)}), 0);
+        QCOMPARE(buffer.size(), 2);
+        QCOMPARE(buffer.append({entry(3), entry(4), entry(5)}), 2);
+        QCOMPARE(buffer.size(), 3);
+        QCOMPARE(buffer.at(0).id, quint64(3));
+        QCOMPARE(buffer.at(2).id, quint64(5));
+        buffer.setCapacity(2);
+        QCOMPARE(buffer.size(), 2);
+        QCOMPARE(buffer.at(0).id, quint64(4));
+        QCOMPARE(buffer.append({entry(6)}), 1);
+        QCOMPARE(buffer.at(0).id, quint64(5));
+        QCOMPARE(buffer.at(1).id, quint64(6));
+        buffer.clear();
+        QCOMPARE(buffer.size(), 0);
+        QCOMPARE(buffer.append({entry(7)}), 0);
+        QCOMPARE(buffer.at(0).id, quint64(7));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTrace)
+#include "tst_trace.moc"
