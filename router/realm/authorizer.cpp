@@ -27,8 +27,11 @@ int wildcardScore(QByteArrayView pattern, QByteArrayView uri)
 
 Authorizer::Authorizer(const QList<RoleConfig>& roles)
 {
-    for (const RoleConfig& role : roles)
-        m_roles.insert(role.name, role.permissions);
+    for (const RoleConfig& role : roles) {
+        QList<Rule>& rules = m_roles[role.name];
+        for (const Permission& permission : role.permissions)
+            rules.append(Rule{permission.uri.toUtf8(), permission});
+    }
 }
 
 const Permission* Authorizer::permissionFor(const QString& role, QByteArrayView uri) const
@@ -36,29 +39,28 @@ const Permission* Authorizer::permissionFor(const QString& role, QByteArrayView 
     const auto it = m_roles.constFind(role);
     if (it == m_roles.cend())
         return nullptr;
-    const Permission* prefix = nullptr;
+    const Rule* prefix = nullptr;
     const Permission* wildcard = nullptr;
     int wildcardBest = -1;
-    for (const Permission& permission : *it) {
-        const QByteArray pattern = permission.uri.toUtf8();
-        switch (permission.match) {
+    for (const Rule& rule : *it) {
+        switch (rule.permission.match) {
         case MatchPolicy::Exact:
-            if (pattern == uri)
-                return &permission;
+            if (rule.pattern == uri)
+                return &rule.permission;
             break;
         case MatchPolicy::Prefix:
-            if (uri.startsWith(pattern) && (!prefix || pattern.size() > prefix->uri.toUtf8().size()))
-                prefix = &permission;
+            if (uri.startsWith(rule.pattern) && (!prefix || rule.pattern.size() > prefix->pattern.size()))
+                prefix = &rule;
             break;
         case MatchPolicy::Wildcard:
-            if (const int score = wildcardScore(pattern, uri); score > wildcardBest) {
+            if (const int score = wildcardScore(rule.pattern, uri); score > wildcardBest) {
                 wildcardBest = score;
-                wildcard = &permission;
+                wildcard = &rule.permission;
             }
             break;
         }
     }
-    return prefix ? prefix : wildcard;
+    return prefix ? &prefix->permission : wildcard;
 }
 
 bool Authorizer::allows(const QString& role, Action action, QByteArrayView uri) const

@@ -28,7 +28,13 @@ public:
     static const char* actionName(Action action);
 
 private:
-    QHash<QString, QList<Permission>> m_roles;
+    //! A permission with its pattern in UTF-8, prepared once: checks run on every call and publication.
+    struct Rule {
+        QByteArray pattern;
+        Permission permission;
+    };
+
+    QHash<QString, QList<Rule>> m_roles;
 };
 
 } // namespace wamp
