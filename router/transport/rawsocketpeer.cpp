@@ -39,10 +39,17 @@ RawSocketPeer::RawSocketPeer(QIODevice* device, SerializerKind serializer, QStri
     connect(m_device, &QIODevice::bytesWritten, this, &RawSocketPeer::removePending);
     // Queued, as for WebSocketPeer: a disconnect noticed inside send() must not tear down routing state
     // while the broker iterates over receivers.
-    if (auto* socket = qobject_cast<QAbstractSocket*>(m_device))
+    if (auto* socket = qobject_cast<QAbstractSocket*>(m_device)) {
         connect(socket, &QAbstractSocket::disconnected, this, &RawSocketPeer::onDisconnected,
                 Qt::QueuedConnection);
-    else if (auto* local = qobject_cast<QLocalSocket*>(m_device))
+        // A TLS client that ends with close_notify (Twisted does, then waits for the TCP close) is reported
+        // by QSslSocket as RemoteHostClosedError only, with the TCP connection still open: close our side.
+        connect(socket, &QAbstractSocket::errorOccurred, this, [socket](QAbstractSocket::SocketError error) {
+            if (error == QAbstractSocket::RemoteHostClosedError &&
+                socket->state() == QAbstractSocket::ConnectedState)
+                socket->disconnectFromHost();
+        });
+    } else if (auto* local = qobject_cast<QLocalSocket*>(m_device))
         connect(local, &QLocalSocket::disconnected, this, &RawSocketPeer::onDisconnected,
                 Qt::QueuedConnection);
 

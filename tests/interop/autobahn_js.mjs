@@ -1,6 +1,12 @@
-// Interop scenario: Autobahn|JS over WebSocket against a running Wampscope router.
+// Interop scenario: Autobahn|JS over WebSocket or RawSocket against a running Wampscope router.
 //
-//   node autobahn_js.mjs --url ws://127.0.0.1:PORT/ws --realm realm1 --serializer json|msgpack|cbor
+//   node autobahn_js.mjs --url URL --realm realm1 --serializer json|msgpack|cbor
+//
+// URL is ws://HOST:PORT/ws or wss://HOST:PORT/ws (WebSocket; for wss:// set
+// NODE_EXTRA_CA_CERTS to the router's certificate), rs://HOST:PORT (RawSocket
+// over TCP) or unix:///PATH (RawSocket over a Unix socket). Autobahn|JS's Node
+// RawSocket transport (lib/transport/rawsocket.js) speaks JSON only and has no
+// TLS, so there is no rss:// here.
 //
 // Prints one `ok NAME` / `FAIL NAME: detail` line per check and a final
 // `N passed, M failed`; exits 0 only if every check passed.
@@ -23,13 +29,31 @@ const SERIALIZER_CLASSES = {
   cbor: autobahn.serializer.CBORSerializer,
 };
 
+// The `url` or `transports` option for args.url.
+function transportOptions(args) {
+  const url = new URL(args.url);
+  if (url.protocol === 'ws:' || url.protocol === 'wss:') {
+    return { url: args.url };
+  }
+  if (args.serializer !== 'json') {
+    throw new Error(`Autobahn|JS's Node RawSocket transport is JSON only, not ${args.serializer}`);
+  }
+  if (url.protocol === 'rs:') {
+    return { transports: [{ type: 'rawsocket', host: url.hostname, port: Number(url.port) }] };
+  }
+  if (url.protocol === 'unix:') {
+    return { transports: [{ type: 'rawsocket', path: url.pathname }] };
+  }
+  throw new Error(`Autobahn|JS cannot connect to ${args.url} (its Node RawSocket transport has no TLS)`);
+}
+
 function connectionOptions(args, realm) {
   const Serializer = SERIALIZER_CLASSES[args.serializer];
   if (!Serializer) {
     throw new Error(`Autobahn|JS has no ${args.serializer} serializer here (is its npm dependency installed?)`);
   }
   return {
-    url: args.url,
+    ...transportOptions(args),
     realm,
     serializers: [new Serializer()],
     max_retries: 0,

@@ -1,9 +1,14 @@
 #!/usr/bin/python3
-"""Interop scenario: Autobahn|Python (Twisted) over WebSocket against a running
-Wampscope router.
+"""Interop scenario: Autobahn|Python (Twisted) over WebSocket or RawSocket
+against a running Wampscope router.
 
-    /usr/bin/python3 autobahn_py.py --url ws://127.0.0.1:PORT/ws --realm realm1 \
+    /usr/bin/python3 autobahn_py.py --url URL [--ca FILE] --realm realm1 \
         --serializer json|msgpack|cbor [--mode scenario|vanish-callee|await-shutdown]
+
+URL is what the router prints when it starts listening: ws://HOST:PORT/ws or
+wss://HOST:PORT/ws (WebSocket), rs://HOST:PORT or rss://HOST:PORT (RawSocket
+over TCP or TLS), unix:///PATH (RawSocket over a Unix socket). For wss:// and
+rss://, --ca names the PEM certificate the router's certificate must chain to.
 
 Mode `scenario` (the default) prints one `ok NAME` / `FAIL NAME: detail` line
 per check and a final `N passed, M failed`; it exits 0 only if every check
@@ -18,16 +23,21 @@ import json
 import os
 import signal
 import sys
+from pathlib import Path
+from urllib.parse import urlsplit
 
+from autobahn.twisted.rawsocket import WampRawSocketClientFactory
 from autobahn.twisted.wamp import ApplicationSession
 from autobahn.twisted.websocket import WampWebSocketClientFactory
 from autobahn.wamp.exception import ApplicationError
 from autobahn.wamp.serializer import CBORSerializer, JsonSerializer, MsgPackSerializer
 from autobahn.wamp.types import CallResult, ComponentConfig, PublishOptions
 from twisted.internet import defer, error, protocol, reactor, task
-from twisted.internet.endpoints import TCP4ClientEndpoint
+from twisted.internet.endpoints import SSL4ClientEndpoint, TCP4ClientEndpoint, UNIXClientEndpoint
+from twisted.internet.ssl import Certificate, optionsForClientTLS
 
 SERIALIZERS = {'json': JsonSerializer, 'msgpack': MsgPackSerializer, 'cbor': CBORSerializer}
+SCHEMES = ('ws', 'wss', 'rs', 'rss', 'unix')
 MODES = ('scenario', 'vanish-callee', 'await-shutdown')
 CHECK_TIMEOUT = 5
 LONG_CHECK_TIMEOUT = 10  # for checks that start processes or many sessions
@@ -54,11 +64,18 @@ ECHO_KWARGS = {
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument('--url', required=True)
+    parser.add_argument('--url', required=True, help='ws://, wss://, rs://, rss:// or unix:// URL')
+    parser.add_argument('--ca', help='PEM certificate to trust for wss:// and rss://')
     parser.add_argument('--realm', default='realm1')
     parser.add_argument('--serializer', choices=SERIALIZERS, default='json')
     parser.add_argument('--mode', choices=MODES, default='scenario')
-    return parser.parse_args()
+    args = parser.parse_args()
+    scheme = urlsplit(args.url).scheme
+    if scheme not in SCHEMES:
+        parser.error(f'--url: scheme {scheme!r} is not one of {", ".join(SCHEMES)}')
+    if scheme in ('wss', 'rss') and not args.ca:
+        parser.error(f'--ca is required for {scheme}://')
+    return args
 
 
 # ---------------------------------------------------------------- checks
@@ -221,7 +238,7 @@ class Peer(ApplicationSession):
         self.joined = defer.Deferred()
         self.disconnected = defer.Deferred()
         self.router_roles = {}
-        self.websocket = None
+        self.protocol = None  # the WebSocket or RawSocket protocol instance
         self._close_details = None
 
     def onWelcome(self, welcome):
@@ -244,12 +261,41 @@ class Peer(ApplicationSession):
         super().onDisconnect()
 
 
+def transport_for(args, peer):
+    """The Twisted client factory and endpoint for `args.url`."""
+    url = urlsplit(args.url)
+    serializer = SERIALIZERS[args.serializer]()
+    if url.scheme in ('ws', 'wss'):
+        factory = WampWebSocketClientFactory(peer, url=args.url, serializers=[serializer])
+    else:
+        factory = WampRawSocketClientFactory(peer, serializer=serializer)
+    if url.scheme == 'unix':
+        endpoint = UNIXClientEndpoint(reactor, url.path)
+    elif url.scheme in ('wss', 'rss'):
+        trust = Certificate.loadPEM(Path(args.ca).read_bytes())
+        tls = optionsForClientTLS(url.hostname, trustRoot=trust)
+        endpoint = SSL4ClientEndpoint(reactor, url.hostname, url.port, tls)
+    else:
+        endpoint = TCP4ClientEndpoint(reactor, url.hostname, url.port)
+    return factory, endpoint
+
+
+def negotiated_serializer(peer):
+    """The serializer the router accepted: from the WebSocket subprotocol, or
+    from the RawSocket handshake reply (0x7F, length << 4 | serializer, 0, 0)."""
+    if hasattr(peer.protocol, 'websocket_protocol_in_use'):
+        return peer.protocol.websocket_protocol_in_use
+    reply = peer.protocol._handshake_bytes  # private, but where Autobahn 22.7 keeps the router's reply
+    if len(reply) != 4 or reply[0] != 0x7F or reply[2:] != b'\0\0':
+        raise AssertionError(f'bad RawSocket handshake reply {reply.hex()}')
+    names = {cls.RAWSOCKET_SERIALIZER_ID: name for name, cls in SERIALIZERS.items()}
+    return f'wamp.2.{names.get(reply[1] & 0x0F, reply[1] & 0x0F)}'
+
+
 async def join(args, realm=None):
     peer = Peer(ComponentConfig(realm=realm or args.realm))
-    factory = WampWebSocketClientFactory(
-        peer, url=args.url, serializers=[SERIALIZERS[args.serializer]()])
-    endpoint = TCP4ClientEndpoint(reactor, factory.host, factory.port)
-    peer.websocket = await endpoint.connect(factory)
+    factory, endpoint = transport_for(args, peer)
+    peer.protocol = await endpoint.connect(factory)
     await peer.joined
     return peer
 
@@ -379,7 +425,7 @@ class VanishingCallee(protocol.ProcessProtocol):
 
     The child registers com.example.vanish, prints `ready`, and SIGKILLs itself
     once invoked, so the router sees the connection drop without a GOODBYE or
-    a WebSocket close frame.
+    a transport-level close (WebSocket close frame, TLS close_notify).
     """
 
     def __init__(self, args):
@@ -388,6 +434,8 @@ class VanishingCallee(protocol.ProcessProtocol):
         self._output = b''
         command = [sys.executable, os.path.abspath(__file__), '--mode', 'vanish-callee',
                    '--url', args.url, '--realm', args.realm, '--serializer', args.serializer]
+        if args.ca:
+            command += ['--ca', args.ca]
         reactor.spawnProcess(self, sys.executable, command, env=os.environ, childFDs={0: 'w', 1: 'r', 2: 2})
 
     def outReceived(self, data):
@@ -464,7 +512,7 @@ async def check_leaving(runner, callee, others, slow_call):
 async def scenario(runner, args):
     async def join_callee():
         peer = await join(args)
-        expect_equal(peer.websocket.websocket_protocol_in_use, f'wamp.2.{args.serializer}', 'negotiated subprotocol')
+        expect_equal(negotiated_serializer(peer), f'wamp.2.{args.serializer}', 'negotiated serializer')
         return peer
 
     callee = await runner.step('callee joins with the requested serializer', join_callee)

@@ -50,7 +50,8 @@ export function parseClientArgs() {
 }
 
 function usageError(message) {
-  console.error(`usage: --url ws://HOST:PORT/ws [--realm REALM] [--serializer ${SERIALIZERS.join('|')}]`);
+  console.error(`usage: --url ws[s]://HOST:PORT/ws|rs://HOST:PORT|unix:///PATH [--realm REALM] ` +
+    `[--serializer ${SERIALIZERS.join('|')}]`);
   console.error(message);
   process.exit(2);
 }
@@ -193,7 +194,7 @@ export class Inbox {
 
 // Starts this same script in `--mode vanish-callee`. The child registers the
 // procedure, prints `ready`, and kills itself with SIGKILL once invoked, so the
-// router sees the connection drop without a GOODBYE or a WebSocket close frame.
+// router sees the connection drop without a GOODBYE or a transport-level close.
 export async function startVanishingCallee(scriptPath, args) {
   const child = spawn(process.execPath, [
     scriptPath, '--mode', 'vanish-callee',

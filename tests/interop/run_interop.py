@@ -2,12 +2,20 @@
 """Runs one third-party WAMP client scenario against a fresh Wampscope router.
 
     /usr/bin/python3 run_interop.py --router PATH/wampscope-router \
-        --client autobahn-js|wampy|autobahn-py|shutdown-check --serializer json|msgpack|cbor
+        --client autobahn-js|wampy|autobahn-py|shutdown-check --serializer json|msgpack|cbor \
+        [--transport websocket|websocket-tls|rawsocket-tcp|rawsocket-unix|rawsocket-tls]
 
-Starts the router on a free port, runs the client scenario against it, then
-stops the router with SIGTERM. Passes (exit code 0) only if the client passed,
-the router exited with code 0 within 10 s, and the router's output (stderr
-and stdout) has no sanitizer report.
+Starts the router on free ports (WebSocket and RawSocket over TCP, RawSocket on
+a Unix socket in a temporary directory; for the -tls transports both TCP
+transports use TLS with a self-signed certificate made by the openssl CLI),
+runs the client scenario against the chosen transport, then stops the router
+with SIGTERM. Passes (exit code 0) only if the client passed, the router exited
+with code 0 within 10 s, and the router's output (stderr and stdout) has no
+sanitizer report.
+
+Clients get the URL the router printed (ws://, wss://, rs://, rss:// or
+unix://); for TLS, Autobahn|Python gets the certificate with --ca and the Node
+clients through NODE_EXTRA_CA_CERTS.
 
 `shutdown-check` instead joins an Autobahn|Python session, sends SIGTERM to the
 router, and expects the session to be closed with GOODBYE
@@ -22,6 +30,7 @@ import re
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
@@ -33,7 +42,24 @@ CLIENTS = {
     'wampy': ['node', 'wampy_js.mjs'],
     'autobahn-py': [PYTHON, 'autobahn_py.py'],
 }
-LISTENING = re.compile(r'listening on ws://([0-9.]+):(\d+)')
+# What the router prints per transport; the group is the URL given to the client.
+TRANSPORTS = {
+    'websocket': re.compile(r'listening on (ws://[0-9.]+:\d+/\S*)'),
+    'websocket-tls': re.compile(r'listening on (wss://[0-9.]+:\d+/\S*)'),
+    'rawsocket-tcp': re.compile(r'listening on (rs://[0-9.]+:\d+)'),
+    'rawsocket-unix': re.compile(r'listening on (unix://\S+)'),
+    'rawsocket-tls': re.compile(r'listening on (rss://[0-9.]+:\d+)'),
+}
+ALL_SERIALIZERS = ('json', 'msgpack', 'cbor')
+# Which transports and serializers each client speaks. Autobahn|JS's Node RawSocket transport
+# (lib/transport/rawsocket.js) is JSON only and plain TCP or Unix only (no TLS); Wampy is WebSocket only.
+SUPPORTED = {
+    'autobahn-js': {'websocket': ALL_SERIALIZERS, 'websocket-tls': ALL_SERIALIZERS,
+                    'rawsocket-tcp': ('json',), 'rawsocket-unix': ('json',)},
+    'wampy': {'websocket': ALL_SERIALIZERS, 'websocket-tls': ALL_SERIALIZERS},
+    'autobahn-py': {transport: ALL_SERIALIZERS for transport in TRANSPORTS},
+    'shutdown-check': {transport: ALL_SERIALIZERS for transport in TRANSPORTS},
+}
 SANITIZER_MARKERS = ('AddressSanitizer', 'LeakSanitizer', 'ThreadSanitizer', 'ASan', 'runtime error')
 STARTUP_TIMEOUT = 15
 CLIENT_TIMEOUT = 60
@@ -44,8 +70,12 @@ def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('--router', required=True, type=Path, help='path to the wampscope-router binary')
     parser.add_argument('--client', required=True, choices=[*CLIENTS, 'shutdown-check'])
-    parser.add_argument('--serializer', choices=('json', 'msgpack', 'cbor'), default='json')
-    return parser.parse_args()
+    parser.add_argument('--serializer', choices=ALL_SERIALIZERS, default='json')
+    parser.add_argument('--transport', choices=TRANSPORTS, default='websocket')
+    args = parser.parse_args()
+    if args.serializer not in SUPPORTED[args.client].get(args.transport, ()):
+        parser.error(f'{args.client} does not speak {args.serializer} over {args.transport}')
+    return args
 
 
 class InteropFailure(Exception):
@@ -89,23 +119,40 @@ class LineCollector:
         return ''.join(self.lines)
 
 
-class Router:
-    """The router under test, started on a free port."""
+def make_certificate(directory):
+    """A self-signed certificate for 127.0.0.1 and localhost; returns (cert, key) paths."""
+    cert, key = directory / 'cert.pem', directory / 'key.pem'
+    command = ['openssl', 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', str(key),
+               '-out', str(cert), '-days', '1', '-subj', '/CN=localhost',
+               '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost']
+    try:
+        subprocess.run(command, check=True, capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError) as failure:
+        detail = getattr(failure, 'stderr', '') or failure
+        raise InteropFailure(f'cannot make a TLS certificate with the openssl CLI: {detail}') from failure
+    return cert, key
 
-    def __init__(self, binary):
+
+class Router:
+    """The router under test: WebSocket and RawSocket on free TCP ports (with TLS if a
+    certificate is given) and RawSocket on a Unix socket in `directory`."""
+
+    def __init__(self, binary, transport, directory, certificate=None):
         if not os.access(binary, os.X_OK):
             raise InteropFailure(f'router binary {binary} is missing or not executable')
+        command = [str(binary), '--host', '127.0.0.1', '--ws-port', '0', '--rs-port', '0',
+                   '--unix-path', str(directory / 'router.sock'), '--realm', REALM]
+        if certificate:
+            command += ['--cert', str(certificate[0]), '--key', str(certificate[1])]
         self._process = subprocess.Popen(
-            [str(binary), '--host', '127.0.0.1', '--ws-port', '0', '--realm', REALM],
-            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         self._output = LineCollector(self._process.stdout)
-        listening = self._output.wait_for(LISTENING, STARTUP_TIMEOUT)
+        listening = self._output.wait_for(TRANSPORTS[transport], STARTUP_TIMEOUT)
         if not listening:
             outcome = self._stop_after_failed_start()
-            raise InteropFailure(f'router {outcome} without printing "listening on ws://HOST:PORT";'
-                                 f' its output:\n{self.log()}')
-        host, port = listening.groups()
-        self.url = f'ws://{host}:{port}/ws'
+            raise InteropFailure(f'router {outcome} without printing a line matching'
+                                 f' "{TRANSPORTS[transport].pattern}"; its output:\n{self.log()}')
+        self.url = listening.group(1)
 
     def terminate(self):
         """Sends SIGTERM and returns the exit code, or None if it did not exit in time."""
@@ -132,9 +179,27 @@ class Router:
         return self._output.text()
 
 
-def client_command(client, url, serializer, *extra):
+class Target:
+    """Where and how a client connects: the router's URL and, for TLS, the certificate to trust."""
+
+    def __init__(self, url, ca=None):
+        self.url = url
+        self.ca = ca
+
+
+def client_command(client, target, serializer, *extra):
     program, script = CLIENTS[client]
-    return [program, script, '--url', url, '--realm', REALM, '--serializer', serializer, *extra]
+    command = [program, script, '--url', target.url, '--realm', REALM, '--serializer', serializer, *extra]
+    if target.ca and program == PYTHON:
+        command += ['--ca', str(target.ca)]
+    return command
+
+
+def client_environment(target):
+    environment = dict(os.environ)
+    if target.ca:
+        environment['NODE_EXTRA_CA_CERTS'] = str(target.ca)  # Node reads it at start-up
+    return environment
 
 
 def check_node_modules(client):
@@ -142,9 +207,10 @@ def check_node_modules(client):
         raise InteropFailure(f'{HERE / "node_modules"} is missing: run `npm ci` in {HERE} first')
 
 
-def start_client(command, **popen_options):
+def start_client(command, target, **popen_options):
     # In its own process group, so that killing it also ends the callee it spawns.
-    return subprocess.Popen(command, cwd=HERE, stdin=subprocess.DEVNULL, start_new_session=True, **popen_options)
+    return subprocess.Popen(command, cwd=HERE, stdin=subprocess.DEVNULL, start_new_session=True,
+                            env=client_environment(target), **popen_options)
 
 
 def kill_client(process):
@@ -170,16 +236,16 @@ def stop_router(router):
     return [f'router exited with code {exit_code} after SIGTERM'] if exit_code != 0 else []
 
 
-def run_scenario(router, client, serializer):
+def run_scenario(router, target, client, serializer):
     """Runs a client scenario, its output going straight to ours, then stops the router."""
-    process = start_client(client_command(client, router.url, serializer))
+    process = start_client(client_command(client, target, serializer), target)
     return client_problems(process, f'{client} client') + stop_router(router)
 
 
-def run_shutdown_check(router, serializer):
+def run_shutdown_check(router, target, serializer):
     """Stops the router while an Autobahn|Python session is joined."""
-    command = client_command('autobahn-py', router.url, serializer, '--mode', 'await-shutdown')
-    process = start_client(command, stdout=subprocess.PIPE, text=True)
+    command = client_command('autobahn-py', target, serializer, '--mode', 'await-shutdown')
+    process = start_client(command, target, stdout=subprocess.PIPE, text=True)
     output = LineCollector(process.stdout, echo=True)
     if not output.wait_for(re.compile(r'^ready$'), STARTUP_TIMEOUT):
         kill_client(process)
@@ -197,28 +263,32 @@ def main():
     args = parse_args()
     router = None
     problems = []
-    try:
-        if args.client != 'shutdown-check':
-            check_node_modules(args.client)
-        router = Router(args.router)
-        print(f'interop: router listening on {router.url}', flush=True)
-        if args.client == 'shutdown-check':
-            problems = run_shutdown_check(router, args.serializer)
-        else:
-            problems = run_scenario(router, args.client, args.serializer)
-        problems += sanitizer_reports(router.log())
-    except InteropFailure as failure:
-        problems.append(str(failure))
-    finally:
-        if router:
-            router.kill()
+    with tempfile.TemporaryDirectory(prefix='wampscope-interop-') as temporary:
+        directory = Path(temporary)
+        try:
+            if args.client != 'shutdown-check':
+                check_node_modules(args.client)
+            certificate = make_certificate(directory) if args.transport.endswith('-tls') else None
+            router = Router(args.router, args.transport, directory, certificate)
+            target = Target(router.url, certificate[0] if certificate else None)
+            print(f'interop: router listening on {router.url}', flush=True)
+            if args.client == 'shutdown-check':
+                problems = run_shutdown_check(router, target, args.serializer)
+            else:
+                problems = run_scenario(router, target, args.client, args.serializer)
+            problems += sanitizer_reports(router.log())
+        except InteropFailure as failure:
+            problems.append(str(failure))
+        finally:
+            if router:
+                router.kill()
     if problems:
         if router:
             print('interop: router output follows\n' + router.log(), end='')
         for problem in problems:
             print(f'interop: FAIL {problem}')
         return 1
-    print(f'interop: PASS {args.client} ({args.serializer})')
+    print(f'interop: PASS {args.client} ({args.transport}, {args.serializer})')
     return 0
 
 
