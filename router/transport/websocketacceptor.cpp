@@ -189,6 +189,7 @@ void WebSocketAcceptor::onWebSocketConnection()
         }
         auto* peer = new WebSocketPeer(socket, *kind, m_config.id, this);
         peer->setDebug(m_config.debug);
+        peer->setTls(m_config.endpoint.tls.has_value());
         peer->setCloseTimeout(m_config.websocket.closeHandshakeTimeoutMs);
         peer->setKeepAlive(m_config.websocket.autoPingIntervalMs, m_config.websocket.autoPingTimeoutMs,
                            m_config.websocket.autoPingSize);

@@ -17,7 +17,12 @@ public:
     WebSocketPeer(QWebSocket* socket, SerializerKind serializer, QString transportId,
                   QObject* parent = nullptr);
 
-    QString transportType() const override { return QStringLiteral("websocket"); }
+    //! "websocket", or "websocket+tls" once setTls(true) said the connection is encrypted.
+    QString transportType() const override
+    {
+        return m_tls ? QStringLiteral("websocket+tls") : QStringLiteral("websocket");
+    }
+    void setTls(bool tls) { m_tls = tls; }
     QString peerAddress() const override { return m_peerAddress; }
     void send(const QByteArray& encoded) override;
     void close(const QString& reason) override;
@@ -32,6 +37,7 @@ private:
 
     QWebSocket* m_socket;
     QString m_peerAddress;
+    bool m_tls = false;
     bool m_closing = false;
     bool m_disconnectedEmitted = false;
     int m_closeTimeoutMs = 2000;

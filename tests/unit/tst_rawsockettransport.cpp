@@ -1208,6 +1208,7 @@ void TestRawSocketTransport::universalOverTls()
         types << info.transportType;
     QCOMPARE(types.size(), 2);
     QVERIFY(types.contains(QStringLiteral("rawsocket+tls")));
+    QVERIFY(types.contains(QStringLiteral("websocket+tls")));
 }
 
 QTEST_GUILESS_MAIN(TestRawSocketTransport)
