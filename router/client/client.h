@@ -2,18 +2,13 @@
 
 #include "clienttypes.h"
 #include "connectingtransportconfig.h"
+#include "handlertable.h"
 #include "invocationresponder.h"
+#include "pendingrequests.h"
 #include "wamp/message.h"
 
-#include <QElapsedTimer>
-#include <QHash>
 #include <QObject>
-#include <QSet>
 #include <QTimer>
-
-#include <memory>
-#include <queue>
-#include <vector>
 
 namespace wamp {
 
@@ -30,9 +25,11 @@ class Peer;
  *
  * Lifecycle: open() (or openAndJoin()) → transportOpened() → join() → joined() → ... → leave() → left() →
  * disconnected(). failed() reports what went wrong: a transport that could not be opened or dropped, ABORT
- * from the router ("wamp.error.no_such_realm: no realm 'x' on this router"), a join without answer, or a
- * protocol violation by the router (which the client answers with ABORT wamp.error.protocol_violation).
- * disconnected() follows once per open(), also when the transport never came up.
+ * from the router ("wamp.error.no_such_realm: no realm 'x' on this router"), no WELCOME within the
+ * transport's connect timeout, or a protocol violation by the router (answered with ABORT
+ * wamp.error.protocol_violation, e.g. a RESULT for a request id never sent). disconnected() follows once per
+ * open(), also when the transport never came up. A GOODBYE from the router (Router::killSession(), shutdown)
+ * is answered and reported by left(); the router then closes the transport.
  *
  * Every request's callback is called exactly once: with the router's answer, or with a local error when the
  * session ends first or the request could not be sent (see RequestResult for the URIs). Request ids are
@@ -58,7 +55,8 @@ public:
     bool openAndJoin(const ConnectingTransportConfig& config, const QByteArray& realm);
     /*!
      * Sends GOODBYE and waits up to kGoodbyeTimeoutMs for the router's; then left() (with the router's
-     * reason, or \a reason when it did not answer) and the transport is closed. Only while joined.
+     * reason, or \a reason when it did not answer in time or closed the connection instead) and the
+     * transport is closed. Only while joined.
      */
     void leave(const QByteArray& reason = QByteArrayLiteral("wamp.close.normal"));
     //! Closes the transport at once, in any state; pending callbacks get wamp.error.canceled.
@@ -113,35 +111,13 @@ Q_SIGNALS:
     void joined(quint64 sessionId, const wamp::Value& welcomeDetails);
     //! The session ended by GOODBYE, from either side; \a reason is the router's GOODBYE reason.
     void left(const QByteArray& reason);
+    //! Something went wrong (see the class description); \a error is meant for people.
     void failed(const QString& error);
     //! The transport is gone, or never came up after open().
     void disconnected();
 
 private:
     friend class InvocationResponder;
-
-    struct PendingRequest {
-        MessageType type = MessageType::Call;
-        RequestCallback callback;
-        //! REGISTER / SUBSCRIBE: what to install once the router confirms.
-        QByteArray uri;
-        ProcedureHandler procedure;
-        DeferredProcedureHandler deferredProcedure;
-        EventHandler event;
-        //! UNREGISTER / UNSUBSCRIBE: the id to forget once the router confirms.
-        quint64 targetId = 0;
-    };
-    struct Registration {
-        QByteArray procedure;
-        ProcedureHandler handler;
-        DeferredProcedureHandler deferredHandler;
-    };
-    struct Subscription {
-        QByteArray topic;
-        std::vector<EventHandler> handlers;
-        bool active = true;
-    };
-    using Deadline = std::pair<qint64, quint64>; // elapsed ms, request id
 
     void onTransportConnected(Peer* peer);
     void onTransportFailed(const QString& error);
@@ -160,12 +136,9 @@ private:
     void sendHello();
     void send(const Message& message);
     quint64 nextRequestId();
-    //! Sends a request and remembers its callback; false (callback called later) when not joined.
-    bool startRequest(Message& message, PendingRequest pending);
+    //! Sends a request and remembers it; when not joined, the callback gets an error later instead.
+    void startRequest(Message& message, PendingRequests::Request pending, int timeoutMs = 0);
     void failLater(RequestCallback callback, const QByteArray& uri, const QString& text);
-    void addDeadline(quint64 requestId, int timeoutMs);
-    void onDeadline();
-    void scheduleDeadlineTimer();
     //! The session is over: forget its state and fail every pending request with wamp.error.canceled.
     void endSession(const QString& reason, State next);
     void closeTransport();
@@ -177,6 +150,8 @@ private:
     ConnectingTransportConfig m_config;
     QByteArray m_realm;
     bool m_joinRequested = false;
+    //! Counts open() calls: a failed() handler that opens again gets no stale disconnected() after it.
+    quint64 m_openCount = 0;
     quint64 m_sessionId = 0;
     //! Increments whenever a session ends, so late deferred answers of an old session are dropped.
     quint64 m_sessionEpoch = 0;
@@ -185,14 +160,8 @@ private:
     QTimer m_joinTimer;
     QTimer m_goodbyeTimer;
 
-    QHash<quint64, PendingRequest> m_pending;
-    QHash<quint64, std::shared_ptr<Registration>> m_registrations;
-    QHash<quint64, std::shared_ptr<Subscription>> m_subscriptions;
-    //! Calls whose client-side timeout passed: their late RESULT or ERROR is dropped, not a violation.
-    QSet<quint64> m_abandonedCalls;
-    std::priority_queue<Deadline, std::vector<Deadline>, std::greater<>> m_deadlines;
-    QTimer m_deadlineTimer;
-    QElapsedTimer m_clock;
+    PendingRequests m_pending;
+    HandlerTable m_handlers;
 };
 
 } // namespace wamp
