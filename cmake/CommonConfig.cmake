@@ -10,7 +10,7 @@ target_compile_definitions(wampscope_common INTERFACE
     QT_NO_URL_CAST_FROM_STRING
     MSGPACK_NO_BOOST)
 target_compile_options(wampscope_common INTERFACE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
-    -Woverloaded-virtual -Wcast-align -Wnull-dereference)
+    -Woverloaded-virtual -Wcast-align)
 if(WAMPSCOPE_WERROR)
     target_compile_options(wampscope_common INTERFACE -Werror)
 endif()
