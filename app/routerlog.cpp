@@ -15,6 +15,8 @@ RouterLog::RouterLog(wamp::Router& router, QObject* parent)
     connect(&router, &wamp::Router::transportFailed, this, [](const QString& id, const QString& error) {
         write(QStringLiteral("transport %1 failed: %2").arg(id, error));
     });
+    connect(&router, &wamp::Router::transportStopped, this,
+            [](const QString& id) { write(QStringLiteral("transport %1 stopped").arg(id)); });
     connect(&router, &wamp::Router::connectionRejected, this,
             [](const QString& id, const QString& peer, const QString& reason) {
                 write(QStringLiteral("transport %1 refused %2: %3")

@@ -31,12 +31,14 @@ SignalWatcher::SignalWatcher(QObject* parent)
     action.sa_flags = SA_RESTART;
     ::sigaction(SIGINT, &action, nullptr);
     ::sigaction(SIGTERM, &action, nullptr);
+    ::sigaction(SIGHUP, &action, nullptr);
 }
 
 SignalWatcher::~SignalWatcher()
 {
     ::signal(SIGINT, SIG_DFL);
     ::signal(SIGTERM, SIG_DFL);
+    ::signal(SIGHUP, SIG_DFL);
     ::close(g_signalFds[0]);
     ::close(g_signalFds[1]);
 }
@@ -44,6 +46,10 @@ SignalWatcher::~SignalWatcher()
 void SignalWatcher::onActivated()
 {
     char byte = 0;
-    if (::read(g_signalFds[1], &byte, 1) == 1)
+    if (::read(g_signalFds[1], &byte, 1) != 1)
+        return;
+    if (int(byte) == SIGHUP)
+        Q_EMIT reloadRequested();
+    else
         Q_EMIT terminationRequested(int(byte));
 }

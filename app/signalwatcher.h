@@ -5,8 +5,8 @@
 class QSocketNotifier;
 
 /*!
- * Turns SIGINT and SIGTERM into a Qt signal on the main thread (the self-pipe trick: the handler only writes
- * to a socket pair, which is async-signal-safe). One instance per process.
+ * Turns SIGINT and SIGTERM (terminate) and SIGHUP (reload) into Qt signals on the main thread (the self-pipe
+ * trick: the handler only writes to a socket pair, which is async-signal-safe). One instance per process.
  */
 class SignalWatcher : public QObject {
     Q_OBJECT
@@ -17,6 +17,7 @@ public:
 
 Q_SIGNALS:
     void terminationRequested(int signal);
+    void reloadRequested();
 
 private:
     void onActivated();

@@ -88,6 +88,21 @@ int main(int argc, char** argv)
             QCoreApplication::exit(0);
         });
     });
+    // SIGHUP: read the configuration again and apply it; only what changed restarts.
+    QObject::connect(&signals, &SignalWatcher::reloadRequested, &router, [&router, &parser] {
+        const wamp::ConfigLoadResult reloaded = RouterOptions::resolve(parser);
+        for (const QString& warning : reloaded.warnings)
+            RouterLog::write(QStringLiteral("config warning: ") + warning);
+        if (!reloaded.config) {
+            for (const QString& error : reloaded.errors)
+                RouterLog::write(QStringLiteral("config error: ") + error);
+            RouterLog::write(
+                QStringLiteral("SIGHUP: the configuration is not valid; keeping the running one"));
+            return;
+        }
+        RouterLog::write(QStringLiteral("SIGHUP: applying the reloaded configuration"));
+        router.apply(*reloaded.config);
+    });
     QObject::connect(&router, &wamp::Router::stopped, &app, [] {
         RouterLog::write(QStringLiteral("all sessions closed; exiting"));
         QCoreApplication::exit(0);

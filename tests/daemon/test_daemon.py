@@ -45,6 +45,17 @@ class RunningRouter:
         self.process.kill()
         raise AssertionError('router did not start: ' + ''.join(self.log))
 
+    def wait_for(self, text, timeout=10):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            line = self.process.stderr.readline()
+            if not line:
+                break
+            self.log.append(line)
+            if text in line:
+                return line
+        raise AssertionError(f'{text!r} not logged: ' + ''.join(self.log))
+
     def stop(self):
         self.process.send_signal(signal.SIGTERM)
         rest = self.process.communicate(timeout=10)[1]
@@ -91,6 +102,12 @@ def websocket_hello(port, realm='realm1'):
         while len(rest) < start + length:
             rest += s.recv(4096)
         return json.loads(rest[start:start + length])
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(('127.0.0.1', 0))
+        return s.getsockname()[1]
 
 
 def write_config(directory, config):
@@ -213,6 +230,30 @@ class DaemonTest(unittest.TestCase):
             self.assertIn('invalid (1 error(s))', bad.stdout)
             # Nothing was started: the port in the file stays free for the next test.
             self.assertNotIn('listening', good.stderr + bad.stderr)
+
+    def test_sighup_reapplies_the_configuration(self):
+        config = websocket_config(port=free_port())
+        with tempfile.TemporaryDirectory() as tmp:
+            path = write_config(tmp, config)
+            with RunningRouter('--config', path) as router:
+                first = websocket_hello(router.port)
+                self.assertEqual(first[0], 2)
+                # Add a RawSocket transport and break nothing else.
+                config['workers'][0]['transports'].append(
+                    {'id': 'rs', 'type': 'rawsocket', 'endpoint': {'type': 'tcp', 'interface': '127.0.0.1',
+                                                                   'port': free_port()}})
+                write_config(tmp, config)
+                router.process.send_signal(signal.SIGHUP)
+                router.wait_for('transport rs listening on rs://127.0.0.1:')
+                # An invalid file is reported and the running configuration stays.
+                write_config(tmp, '{"version": 2, "workers": 7}')
+                router.process.send_signal(signal.SIGHUP)
+                router.wait_for('keeping the running one')
+                self.assertEqual(websocket_hello(router.port)[0], 2)
+                self.assertEqual(router.stop(), 0)
+            log = ''.join(router.log)
+            self.assertIn('config error: workers: must be a list with one router worker', log)
+            self.assertNotIn('transport transport1 stopped', log)
 
     def test_sigint_also_shuts_down(self):
         with RunningRouter('--ws-port', '0') as router:
