@@ -4,6 +4,7 @@
 #include "transportreader.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -25,6 +26,7 @@ void readPermission(JsonReader& reader, const QJsonValue& value, const QString& 
     const QJsonObject object = value.toObject();
     reader.checkKeys(object, path, {s("uri"), s("match"), s("allow"), s("disclose"), s("cache")});
     Permission permission;
+    permission.source.json = object;
     const std::optional<QString> uri = reader.string(object, s("uri"), path);
     if (!uri) {
         if (!object.contains(s("uri")))
@@ -84,6 +86,7 @@ void readRole(JsonReader& reader, const QJsonValue& value, const QString& path, 
     const QJsonObject object = value.toObject();
     reader.checkKeys(object, path, {s("name"), s("permissions")}, {s("authorizer")});
     RoleConfig role;
+    role.source.json = object;
     const std::optional<QString> name = reader.string(object, s("name"), path);
     if (!name) {
         if (!object.contains(s("name")))
@@ -132,6 +135,7 @@ void readRealm(JsonReader& reader, const QJsonValue& value, const QString& path,
             reader.error(path + s(".name"), s("realm '%1' is defined twice").arg(*name));
     }
     RealmConfig realm;
+    realm.source.json = object;
     realm.name = *name;
     const QJsonValue roles = object.value(s("roles"));
     if (!roles.isUndefined() && !roles.isArray())
@@ -161,7 +165,8 @@ void readRealm(JsonReader& reader, const QJsonValue& value, const QString& path,
     config.realms.append(realm);
 }
 
-void readWorker(JsonReader& reader, const QJsonObject& worker, const QString& path, RouterConfig& config)
+void readWorker(JsonReader& reader, const QJsonObject& worker, const QString& path, RouterConfig& config,
+                const QString& baseDirectory)
 {
     reader.checkKeys(worker, path, {s("type"), s("realms"), s("transports"), s("id")},
                      {s("options"), s("components"), s("connections")});
@@ -175,7 +180,7 @@ void readWorker(JsonReader& reader, const QJsonObject& worker, const QString& pa
     for (qsizetype i = 0; i < realms.size(); ++i)
         readRealm(reader, realms[i], path + s(".realms[%1]").arg(i), config);
     const QJsonArray transports = items(s("transports"));
-    TransportReader transportReader(reader);
+    TransportReader transportReader(reader, baseDirectory);
     for (qsizetype i = 0; i < transports.size(); ++i) {
         if (auto transport =
                 transportReader.read(transports[i], path + s(".transports[%1]").arg(i), config.transports))
@@ -191,9 +196,8 @@ QString lineAndColumn(const QByteArray& json, int offset)
     return s("line %1, column %2").arg(line).arg(column);
 }
 
-} // namespace
-
-ConfigLoadResult ConfigLoader::load(const QByteArray& json)
+// Relative paths in the document are resolved against baseDirectory (see TransportReader).
+ConfigLoadResult loadDocument(const QByteArray& json, const QString& baseDirectory)
 {
     JsonReader reader;
     ConfigLoadResult result;
@@ -223,6 +227,8 @@ ConfigLoadResult ConfigLoader::load(const QByteArray& json)
         return finish(std::nullopt);
     }
     RouterConfig config;
+    config.source.document = top;
+    config.source.directory = baseDirectory;
     int routers = 0;
     const QJsonArray workerList = workers.toArray();
     for (qsizetype i = 0; i < workerList.size(); ++i) {
@@ -233,7 +239,7 @@ ConfigLoadResult ConfigLoader::load(const QByteArray& json)
             if (++routers > 1)
                 reader.error(path, s("only one router worker is supported"));
             else
-                readWorker(reader, worker, path, config);
+                readWorker(reader, worker, path, config, baseDirectory);
         } else {
             reader.warning(path, s("worker type '%1' is not supported; ignored").arg(type));
         }
@@ -245,6 +251,13 @@ ConfigLoadResult ConfigLoader::load(const QByteArray& json)
     return finish(std::move(config));
 }
 
+} // namespace
+
+ConfigLoadResult ConfigLoader::load(const QByteArray& json)
+{
+    return loadDocument(json, QString());
+}
+
 ConfigLoadResult ConfigLoader::loadFile(const QString& path)
 {
     QFile file(path);
@@ -253,7 +266,8 @@ ConfigLoadResult ConfigLoader::loadFile(const QString& path)
         result.errors << s("%1: cannot read: %2").arg(path, file.errorString());
         return result;
     }
-    return load(file.readAll());
+    // Like Crossbar, relative paths (TLS files, unix sockets) are relative to the configuration's directory.
+    return loadDocument(file.readAll(), QFileInfo(path).absolutePath());
 }
 
 } // namespace wamp

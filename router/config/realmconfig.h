@@ -1,5 +1,6 @@
 #pragma once
 
+#include "configsource.h"
 #include "wamp/uri.h"
 
 #include <QList>
@@ -23,6 +24,8 @@ struct Permission {
     bool disclosePublisher = false;
     //! Crossbar's `cache`; kept for round trips (decisions are always computed here).
     bool cache = true;
+    //! The JSON read; not compared (see ConfigSource).
+    ConfigSource source{};
 
     friend bool operator==(const Permission&, const Permission&) = default;
 };
@@ -31,6 +34,8 @@ struct Permission {
 struct RoleConfig {
     QString name;
     QList<Permission> permissions;
+    //! The JSON read; not compared (see ConfigSource).
+    ConfigSource source{};
 
     friend bool operator==(const RoleConfig&, const RoleConfig&) = default;
 };
@@ -46,6 +51,8 @@ struct RealmConfig {
      * wamp.error.no_such_role and every call, register, publish and subscribe is checked.
      */
     QList<RoleConfig> roles;
+    //! The JSON read; not compared (see ConfigSource).
+    ConfigSource source{};
 
     friend bool operator==(const RealmConfig&, const RealmConfig&) = default;
 };

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "configsource.h"
 #include "realmconfig.h"
 #include "transportconfig.h"
 
@@ -11,6 +12,10 @@ namespace wamp {
 struct RouterConfig {
     QList<RealmConfig> realms;
     QList<TransportConfig> transports;
+    //! The document read, for ConfigWriter; not compared (see DocumentSource).
+    DocumentSource source{};
+
+    friend bool operator==(const RouterConfig&, const RouterConfig&) = default;
 };
 
 } // namespace wamp

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "configsource.h"
 #include "serialization/serializer.h"
 
 #include <QList>
@@ -116,6 +117,8 @@ struct TransportConfig {
     //! Empty when the transport's `auth` does not allow anonymous (every HELLO is then refused, since the
     //! other methods are not implemented yet).
     QString anonymousRole = QStringLiteral("anonymous");
+    //! The JSON read (`transports[i]`, with its endpoint and options); not compared (see ConfigSource).
+    ConfigSource source{};
 
     friend bool operator==(const TransportConfig&, const TransportConfig&) = default;
 };

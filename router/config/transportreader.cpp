@@ -23,7 +23,6 @@ QString s(const char* text)
 
 // Crossbar's WebSocket options that Wampscope reads without acting on them yet.
 const QSet<QString> kIgnoredWebSocketOptions = {
-    s("allowed_origins"),
     s("external_port"),
     s("enable_hybi10"),
     s("enable_rfc6455"),
@@ -34,19 +33,21 @@ const QSet<QString> kIgnoredWebSocketOptions = {
     s("auto_fragment_size"),
     s("fail_by_drop"),
     s("echo_close_codereason"),
-    s("close_handshake_timeout"),
-    s("tcp_nodelay"),
-    s("auto_ping_interval"),
-    s("auto_ping_timeout"),
-    s("auto_ping_size"),
     s("compression"),
     s("show_server_version"),
     s("enable_flash_policy"),
     s("flash_policy"),
     s("enable_webstatus_json"),
+    s("allow_null_origin"),
+    s("auto_ping_restart_on_any_traffic"),
 };
 
 } // namespace
+
+QString TransportReader::resolvePath(const QString& path, const QString& directory)
+{
+    return directory.isEmpty() ? path : QDir::cleanPath(QDir(directory).absoluteFilePath(path));
+}
 
 std::optional<TransportConfig> TransportReader::read(const QJsonValue& value, const QString& path,
                                                      const QList<TransportConfig>& existing)
@@ -57,6 +58,7 @@ std::optional<TransportConfig> TransportReader::read(const QJsonValue& value, co
     }
     const QJsonObject object = value.toObject();
     TransportConfig transport;
+    transport.source.json = object;
     transport.id = m_reader.string(object, s("id"), path).value_or(s("transport%1").arg(existing.size() + 1));
     for (const TransportConfig& other : existing) {
         if (other.id == transport.id)
@@ -73,10 +75,10 @@ std::optional<TransportConfig> TransportReader::read(const QJsonValue& value, co
 
     if (*type == QLatin1String("websocket")) {
         transport.type = TransportType::WebSocket;
-        m_reader.checkKeys(
-            object, path,
-            {s("id"), s("type"), s("endpoint"), s("url"), s("serializers"), s("options"), s("debug")},
-            {s("auth"), s("cookie")});
+        m_reader.checkKeys(object, path,
+                           {s("id"), s("type"), s("endpoint"), s("url"), s("serializers"), s("options"),
+                            s("debug"), s("auth")},
+                           {s("cookie")});
         readWebSocket(object, path, transport);
     } else if (*type == QLatin1String("rawsocket")) {
         transport.type = TransportType::RawSocket;
@@ -86,9 +88,10 @@ std::optional<TransportConfig> TransportReader::read(const QJsonValue& value, co
         readRawSocket(object, path, transport.rawsocket);
     } else if (*type == QLatin1String("universal")) {
         transport.type = TransportType::Universal;
-        m_reader.checkKeys(object, path,
-                           {s("id"), s("type"), s("endpoint"), s("rawsocket"), s("websocket"), s("debug")},
-                           {s("web"), s("mqtt"), s("auth")});
+        m_reader.checkKeys(
+            object, path,
+            {s("id"), s("type"), s("endpoint"), s("rawsocket"), s("websocket"), s("debug"), s("auth")},
+            {s("web"), s("mqtt")});
         if (const auto rawsocket = m_reader.object(object, s("rawsocket"), path)) {
             m_reader.checkKeys(*rawsocket, path + s(".rawsocket"),
                                {s("serializers"), s("serializer"), s("max_message_size"), s("options")},
@@ -183,7 +186,8 @@ void TransportReader::readEndpoint(const QJsonValue& value, const QString& path,
                 m_reader.error(path + s(".path"), s("is required"));
             return;
         }
-        endpoint.path = QDir::cleanPath(QDir::current().absoluteFilePath(*socketPath));
+        endpoint.path =
+            resolvePath(*socketPath, m_baseDirectory.isEmpty() ? QDir::currentPath() : m_baseDirectory);
         const QFileInfo directory(QFileInfo(endpoint.path).absolutePath());
         if (endpoint.path.toLocal8Bit().size() > kMaxUnixPath)
             m_reader.error(path + s(".path"),
@@ -245,9 +249,12 @@ void TransportReader::readTls(const QJsonObject& object, const QString& path, En
         m_reader.error(tlsPath + s(".certificate"), s("is required"));
     if (!key || !certificate)
         return;
-    options.key = *key;
-    options.certificate = *certificate;
-    options.caCertificates = m_reader.stringList(*tls, s("ca_certificates"), tlsPath).value_or(QStringList());
+    options.key = resolvePath(*key, m_baseDirectory);
+    options.certificate = resolvePath(*certificate, m_baseDirectory);
+    const QStringList authorities =
+        m_reader.stringList(*tls, s("ca_certificates"), tlsPath).value_or(QStringList());
+    for (const QString& authority : authorities)
+        options.caCertificates << resolvePath(authority, m_baseDirectory);
     options.ciphers = m_reader.string(*tls, s("ciphers"), tlsPath).value_or(QString());
     // Load the files now: a bad certificate is a configuration error, not a start-up failure.
     QSslConfiguration unused;

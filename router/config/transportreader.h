@@ -16,9 +16,18 @@ namespace wamp {
  */
 class TransportReader {
 public:
-    explicit TransportReader(JsonReader& reader)
+    /*!
+     * Relative paths (TLS files, unix sockets) are resolved against \a baseDirectory, the configuration
+     * file's directory as in Crossbar. When it is empty, TLS paths are kept as written (relative to the
+     * current directory when opened) and unix socket paths are made absolute from the current directory.
+     */
+    explicit TransportReader(JsonReader& reader, const QString& baseDirectory = {})
         : m_reader(reader)
+        , m_baseDirectory(baseDirectory)
     {}
+
+    //! \a path as written in a configuration, resolved against \a directory (returned as is when empty).
+    static QString resolvePath(const QString& path, const QString& directory);
 
     //! Reads `transports[index]` at \a path; \a existing are the transports read so far (for ids).
     std::optional<TransportConfig> read(const QJsonValue& value, const QString& path,
@@ -35,6 +44,7 @@ private:
     void readRawSocket(const QJsonObject& object, const QString& path, RawSocketOptions& options);
 
     JsonReader& m_reader;
+    QString m_baseDirectory;
 };
 
 } // namespace wamp
