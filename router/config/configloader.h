@@ -25,6 +25,8 @@ struct ConfigLoadResult {
 class ConfigLoader {
 public:
     static ConfigLoadResult load(const QByteArray& json);
+    //! Like load(); relative TLS file and unix socket paths resolve against the file's directory (as in
+    //! Crossbar), and the result remembers that directory for saving.
     static ConfigLoadResult loadFile(const QString& path);
 };
 
