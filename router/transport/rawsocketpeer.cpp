@@ -1,5 +1,7 @@
 #include "rawsocketpeer.h"
 
+#include "keepalive.h"
+
 #include <QAbstractSocket>
 #include <QHostAddress>
 #include <QLocalSocket>
@@ -53,17 +55,6 @@ RawSocketPeer::RawSocketPeer(QIODevice* device, SerializerKind serializer, QStri
         connect(local, &QLocalSocket::disconnected, this, &RawSocketPeer::onDisconnected,
                 Qt::QueuedConnection);
 
-    m_pongTimeout.setSingleShot(true);
-    connect(&m_pingTimer, &QTimer::timeout, this, [this] {
-        QByteArray payload(4, Qt::Uninitialized);
-        qToBigEndian(++m_pingCounter, payload.data());
-        ping(payload);
-        if (!m_pongTimeout.isActive())
-            m_pongTimeout.start();
-    });
-    connect(&m_pongTimeout, &QTimer::timeout, this, [this] {
-        fail(QStringLiteral("keep-alive: no PONG within %1 ms").arg(m_pongTimeout.interval()));
-    });
     // Bytes that arrived together with the handshake are already waiting.
     if (m_device->bytesAvailable() > 0)
         QMetaObject::invokeMethod(this, &RawSocketPeer::onReadyRead, Qt::QueuedConnection);
@@ -93,11 +84,20 @@ void RawSocketPeer::ping(const QByteArray& payload)
 
 void RawSocketPeer::setKeepAlive(int intervalMs, int timeoutMs)
 {
-    m_pongTimeout.setInterval(timeoutMs);
-    if (intervalMs > 0)
-        m_pingTimer.start(intervalMs);
-    else
-        m_pingTimer.stop();
+    delete std::exchange(m_keepAlive, nullptr);
+    if (intervalMs <= 0)
+        return;
+    m_keepAlive = new KeepAlive(
+        intervalMs, timeoutMs,
+        [this] {
+            QByteArray payload(4, Qt::Uninitialized);
+            qToBigEndian(++m_pingCounter, payload.data());
+            ping(payload);
+        },
+        this);
+    connect(m_keepAlive, &KeepAlive::timedOut, this, [this] {
+        fail(QStringLiteral("keep-alive: no PONG within %1 ms").arg(m_keepAlive->timeoutMs()));
+    });
 }
 
 void RawSocketPeer::onReadyRead()
@@ -114,7 +114,8 @@ void RawSocketPeer::onReadyRead()
             m_device->write(rawsocket::encodeFrame(rawsocket::FrameType::Pong, frame->payload));
             break;
         case rawsocket::FrameType::Pong:
-            m_pongTimeout.stop();
+            if (m_keepAlive)
+                m_keepAlive->pongReceived();
             Q_EMIT pongReceived(frame->payload);
             break;
         }
@@ -140,8 +141,8 @@ void RawSocketPeer::fail(const QString& reason)
         return;
     m_closing = true;
     m_closeReason = reason;
-    m_pingTimer.stop();
-    m_pongTimeout.stop();
+    if (m_keepAlive)
+        m_keepAlive->stop();
     if (auto* socket = qobject_cast<QAbstractSocket*>(m_device))
         socket->abort();
     else if (auto* local = qobject_cast<QLocalSocket*>(m_device))
@@ -151,8 +152,8 @@ void RawSocketPeer::fail(const QString& reason)
 
 void RawSocketPeer::disconnectDevice()
 {
-    m_pingTimer.stop();
-    m_pongTimeout.stop();
+    if (m_keepAlive)
+        m_keepAlive->stop();
     // Flush what is queued, then close; a peer that does not let us finish is cut off.
     if (auto* socket = qobject_cast<QAbstractSocket*>(m_device))
         socket->disconnectFromHost();
@@ -173,8 +174,8 @@ void RawSocketPeer::onDisconnected()
         return;
     m_disconnectedEmitted = true;
     m_closing = true;
-    m_pingTimer.stop();
-    m_pongTimeout.stop();
+    if (m_keepAlive)
+        m_keepAlive->stop();
     Q_EMIT disconnected(m_closeReason.isEmpty() ? QStringLiteral("connection closed") : m_closeReason);
 }
 

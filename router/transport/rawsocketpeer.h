@@ -3,11 +3,11 @@
 #include "peer.h"
 #include "rawsocketframing.h"
 
-#include <QTimer>
-
 class QIODevice;
 
 namespace wamp {
+
+class KeepAlive;
 
 /*!
  * A WAMP peer over RawSocket framing on any stream socket (QTcpSocket, QSslSocket, QLocalSocket), after the
@@ -59,8 +59,7 @@ private:
     QString m_closeReason;
     bool m_closing = false;
     bool m_disconnectedEmitted = false;
-    QTimer m_pingTimer;
-    QTimer m_pongTimeout;
+    KeepAlive* m_keepAlive = nullptr; // only when configured
     quint32 m_pingCounter = 0;
 };
 

@@ -1,5 +1,7 @@
 #include "websocketpeer.h"
 
+#include "keepalive.h"
+
 #include <QTimer>
 #include <QWebSocket>
 
@@ -21,21 +23,6 @@ WebSocketPeer::WebSocketPeer(QWebSocket* socket, SerializerKind serializer, QStr
             [this](const QString& text) { Q_EMIT messageReceived(text.toUtf8()); });
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, &Peer::messageReceived);
     connect(m_socket, &QWebSocket::bytesWritten, this, &WebSocketPeer::removePending);
-    m_pongTimeout.setSingleShot(true);
-    connect(&m_pingTimer, &QTimer::timeout, this, [this] {
-        if (m_closing)
-            return;
-        m_socket->ping(QByteArray(m_pingSize, 'p'));
-        if (!m_pongTimeout.isActive())
-            m_pongTimeout.start();
-    });
-    connect(m_socket, &QWebSocket::pong, this, [this] { m_pongTimeout.stop(); });
-    connect(&m_pongTimeout, &QTimer::timeout, this, [this] {
-        m_failure = QStringLiteral("keep-alive: no pong within %1 ms").arg(m_pongTimeout.interval());
-        m_closing = true;
-        m_pingTimer.stop();
-        m_socket->abort();
-    });
     // Queued: a disconnect can be noticed in the middle of send() (abort on overflow), and the session must
     // not tear down broker state while the broker is iterating over subscribers.
     connect(m_socket, &QWebSocket::disconnected, this, &WebSocketPeer::onDisconnected, Qt::QueuedConnection);
@@ -68,12 +55,22 @@ void WebSocketPeer::close(const QString& reason)
 
 void WebSocketPeer::setKeepAlive(int intervalMs, int timeoutMs, int payloadSize)
 {
-    m_pingSize = payloadSize;
-    m_pongTimeout.setInterval(timeoutMs);
-    if (intervalMs > 0)
-        m_pingTimer.start(intervalMs);
-    else
-        m_pingTimer.stop();
+    delete std::exchange(m_keepAlive, nullptr);
+    if (intervalMs <= 0)
+        return;
+    m_keepAlive = new KeepAlive(
+        intervalMs, timeoutMs,
+        [this, payload = QByteArray(payloadSize, 'p')] {
+            if (!m_closing)
+                m_socket->ping(payload);
+        },
+        this);
+    connect(m_socket, &QWebSocket::pong, m_keepAlive, &KeepAlive::pongReceived);
+    connect(m_keepAlive, &KeepAlive::timedOut, this, [this] {
+        m_failure = QStringLiteral("keep-alive: no pong within %1 ms").arg(m_keepAlive->timeoutMs());
+        m_closing = true;
+        m_socket->abort();
+    });
 }
 
 void WebSocketPeer::onDisconnected()
@@ -82,8 +79,8 @@ void WebSocketPeer::onDisconnected()
         return;
     m_disconnectedEmitted = true;
     m_closing = true;
-    m_pingTimer.stop();
-    m_pongTimeout.stop();
+    if (m_keepAlive)
+        m_keepAlive->stop();
     QString reason;
     if (!m_failure.isEmpty())
         reason = m_failure;

@@ -2,11 +2,11 @@
 
 #include "peer.h"
 
-#include <QTimer>
-
 class QWebSocket;
 
 namespace wamp {
+
+class KeepAlive;
 
 //! A WAMP peer over a QWebSocket: one WAMP message per WebSocket message (text for JSON, binary otherwise).
 class WebSocketPeer final : public Peer {
@@ -41,10 +41,8 @@ private:
     bool m_closing = false;
     bool m_disconnectedEmitted = false;
     int m_closeTimeoutMs = 2000;
-    int m_pingSize = 4;
     QString m_failure;
-    QTimer m_pingTimer;
-    QTimer m_pongTimeout;
+    KeepAlive* m_keepAlive = nullptr; // only when configured
 };
 
 } // namespace wamp
