@@ -18,7 +18,7 @@ struct Defaults {
 
 // --smoke only changes what the user did not set: every scenario then runs in well under a second.
 const Defaults kNormal{5, 0, 100, 1000, 10, 1000, 1, {1, 10, 100}};
-const Defaults kSmoke{0.1, 300, 10, 100, 4, 20, 0.1, {1, 10}};
+const Defaults kSmoke{0.1, 300, 10, 100, 4, 20, 0.1, {1, 10, 100}};
 
 bool positiveInt(const QCommandLineParser& parser, const QString& name, int minimum, int* out, QString* error)
 {

@@ -88,9 +88,9 @@ void ConnectScenario::onDisconnected(int index)
     if (m_ended)
         return;
     Cycler& cycler = m_cyclers[size_t(index)];
-    if (cycler.failed)
+    if (cycler.failed) {
         ++m_errors;
-    else {
+    } else {
         m_latency.record(m_meter.now() - cycler.startedNs);
         ++m_done;
     }

@@ -4,24 +4,16 @@
 #include "processstats.h"
 #include "sessiongroup.h"
 
-#include <algorithm>
-
 IdleScenario::IdleScenario(const BenchContext& context, QObject* parent)
     : Scenario(context, parent)
     , m_group(new SessionGroup(context, this))
     , m_meter(context.options.routerPid)
 {
-    m_watchdog.setSingleShot(true);
     m_settle.setSingleShot(true);
     connect(m_group, &SessionGroup::joined, this, &IdleScenario::onJoined);
     connect(m_group, &SessionGroup::failed, this, &IdleScenario::fail);
     connect(m_group, &SessionGroup::closed, this, &IdleScenario::finishLater);
     connect(&m_settle, &QTimer::timeout, this, &IdleScenario::measure);
-    connect(&m_watchdog, &QTimer::timeout, this, [this] {
-        fail(QStringLiteral("%1 sessions did not join within %2 s")
-                 .arg(options().sessions)
-                 .arg(options().timeoutSeconds));
-    });
 }
 
 void IdleScenario::start()
@@ -31,15 +23,12 @@ void IdleScenario::start()
                  .arg(options().parallel));
     if (options().routerPid)
         m_rssBeforeKb = ProcessStats::rssKb(options().routerPid);
-    // Opening many sessions is bounded by the timeout per 1000 sessions, not in total.
-    m_watchdog.start(int(double(timeoutMs()) * std::max(1.0, options().sessions / 1000.0)));
     m_meter.start();
     m_group->open(options().sessions, options().parallel);
 }
 
 void IdleScenario::onJoined()
 {
-    m_watchdog.stop();
     m_joinedNs = m_meter.now();
     // The router's allocator and buffers settle after the last join.
     m_settle.start(int(options().settleSeconds * 1000));
@@ -70,7 +59,6 @@ void IdleScenario::fail(const QString& error)
     if (m_ended)
         return;
     m_ended = true;
-    m_watchdog.stop();
     m_settle.stop();
     BenchResult result = newResult(QStringLiteral("idle"), QStringLiteral("n=%1").arg(options().sessions),
                                    QStringLiteral("sessions"));

@@ -29,7 +29,6 @@ private:
 
     SessionGroup* m_group;
     PhaseMeter m_meter;
-    QTimer m_watchdog;
     QTimer m_settle;
     std::optional<qint64> m_rssBeforeKb;
     qint64 m_joinedNs = 0;

@@ -17,7 +17,7 @@ PubSubScenario::PubSubScenario(const BenchContext& context, QObject* parent)
 {
     m_watchdog.setSingleShot(true);
     connect(&m_watchdog, &QTimer::timeout, this, [this] {
-        fail(QStringLiteral("setup did not finish within %1 s").arg(options().timeoutSeconds));
+        fail(QStringLiteral("SUBSCRIBE not answered within %1 s").arg(options().timeoutSeconds));
     });
     m_tick.setInterval(kTickMs);
     connect(&m_tick, &QTimer::timeout, this, &PubSubScenario::onTick);
@@ -48,13 +48,13 @@ void PubSubScenario::startRound()
     connect(m_group, &SessionGroup::joined, this, &PubSubScenario::subscribeAll);
     connect(m_group, &SessionGroup::failed, this, &PubSubScenario::fail);
     connect(m_group, &SessionGroup::closed, this, &PubSubScenario::onClosed);
-    m_watchdog.start(int(timeoutMs()));
     // Session 0 publishes, the others subscribe.
     m_group->open(m_subscribers + 1, std::min(m_subscribers + 1, 16));
 }
 
 void PubSubScenario::subscribeAll()
 {
+    m_watchdog.start(int(timeoutMs()));
     for (int i = 0; i < m_subscribers; ++i) {
         m_group->client(i + 1)->subscribe(
             m_topic, [this, i](const wamp::Event& event) { onEvent(i, event); },

@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <optional>
 
+#include <unistd.h>
+
 namespace {
 
 const QString kNone = QStringLiteral("-");
@@ -79,13 +81,20 @@ QString ReportPrinter::table(const BenchContext& context, const QList<BenchResul
         for (qsizetype column = 0; column < row.size(); ++column)
             widths[column] = std::max(widths[column], row.at(column).size());
     }
-    QString text =
-        QStringLiteral("wampscope-bench %1, realm %2, payload %3 bytes (%4)%5\n")
-            .arg(context.options.url, QString::fromUtf8(context.options.realm))
-            .arg(context.options.payloadBytes)
-            .arg(context.options.binary ? QStringLiteral("binary") : QStringLiteral("string"))
-            .arg(context.options.routerPid ? QStringLiteral(", router pid %1").arg(context.options.routerPid)
-                                           : QStringLiteral(", no router pid: router figures left out"));
+    const BenchOptions& o = context.options;
+    QString text = QStringLiteral("wampscope-bench %1, realm %2, payload %3 bytes (%4)\n")
+                       .arg(o.url, QString::fromUtf8(o.realm))
+                       .arg(o.payloadBytes)
+                       .arg(o.binary ? QStringLiteral("binary") : QStringLiteral("string"));
+    if (o.routerPid) {
+        text += QStringLiteral(
+                    "router pid %1; its CPU time is counted in ticks of %2 ms, so phases shorter than a "
+                    "few seconds give coarse router µs/op\n")
+                    .arg(o.routerPid)
+                    .arg(1000 / std::max(1L, sysconf(_SC_CLK_TCK)));
+    } else {
+        text += QStringLiteral("no --router-pid: the router's CPU and memory figures are left out\n");
+    }
     for (const QStringList& row : std::as_const(rows)) {
         QString line;
         for (qsizetype column = 0; column < row.size(); ++column) {

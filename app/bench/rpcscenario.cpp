@@ -27,7 +27,7 @@ RpcScenario::RpcScenario(const BenchContext& context, const QString& name, int o
                        .arg(m_issued - m_completed)
                        .arg(options().timeoutSeconds));
         else
-            fail(QStringLiteral("setup did not finish within %1 s").arg(options().timeoutSeconds));
+            fail(QStringLiteral("REGISTER not answered within %1 s").arg(options().timeoutSeconds));
     });
 }
 
@@ -37,13 +37,13 @@ void RpcScenario::start()
                  .arg(m_name)
                  .arg(m_callers)
                  .arg(m_outstanding));
-    m_watchdog.start(int(timeoutMs()));
     // Session 0 is the callee, the others call.
     m_group->open(m_callers + 1, std::min(m_callers + 1, 16));
 }
 
 void RpcScenario::registerEcho()
 {
+    m_watchdog.start(int(timeoutMs()));
     m_group->client(0)->registerProcedure(
         m_procedure,
         [](const wamp::Invocation& invocation) { return wamp::InvocationResult::result(invocation.args); },

@@ -2,11 +2,20 @@
 
 #include "benchcontext.h"
 #include "client/client.h"
+#include "transport/peer.h"
 
 SessionGroup::SessionGroup(const BenchContext& context, QObject* parent)
     : QObject(parent)
     , m_context(context)
 {
+    m_joinStall.setSingleShot(true);
+    m_joinStall.setInterval(int(context.options.timeoutSeconds * 1000));
+    connect(&m_joinStall, &QTimer::timeout, this, [this] {
+        onFailed(QStringLiteral("no session joined for %1 s (%2 of %3 joined)")
+                     .arg(m_context.options.timeoutSeconds)
+                     .arg(m_joined)
+                     .arg(size()));
+    });
     m_closeGuard.setSingleShot(true);
     // Leaving waits for the router's GOODBYE at most Client::kGoodbyeTimeoutMs; past that, stop waiting.
     m_closeGuard.setInterval(wamp::Client::kGoodbyeTimeoutMs + 2000);
@@ -25,6 +34,7 @@ void SessionGroup::open(int count, int concurrency)
         m_clients.push_back(client);
     }
     m_clock.start();
+    m_joinStall.start();
     for (int i = 0; i < concurrency && m_started < count; ++i)
         openNext();
 }
@@ -42,10 +52,13 @@ void SessionGroup::openNext()
 void SessionGroup::onJoined(int index)
 {
     m_joinLatency.record(m_clock.nsecsElapsed() - m_openedAt[size_t(index)]);
-    if (++m_joined == size())
+    if (++m_joined == size()) {
+        m_joinStall.stop();
         Q_EMIT joined();
-    else
-        openNext();
+        return;
+    }
+    m_joinStall.start();
+    openNext();
 }
 
 void SessionGroup::onFailed(const QString& error)
@@ -69,6 +82,7 @@ void SessionGroup::close()
     if (m_closing)
         return;
     m_closing = true;
+    m_joinStall.stop();
     for (wamp::Client* client : m_clients) {
         if (client->isJoined())
             client->leave();

@@ -16,7 +16,8 @@ class Client;
 
 /*!
  * Opens and joins a number of sessions, a bounded number at a time (so the router's listen backlog never
- * overflows), and later leaves them all. The sessions' setup is not measured, only how long each join took.
+ * overflows), and later leaves them all. Joining fails when no session joins for --timeout seconds, however
+ * many sessions there are. Records how long each join took.
  */
 class SessionGroup : public QObject {
     Q_OBJECT
@@ -51,6 +52,7 @@ private:
     std::vector<wamp::Client*> m_clients;
     std::vector<qint64> m_openedAt;
     QElapsedTimer m_clock;
+    QTimer m_joinStall;
     QTimer m_closeGuard;
     LatencyHistogram m_joinLatency;
     int m_started = 0;

@@ -224,6 +224,10 @@ void ClientTransport::openRawSocket(const ConnectingEndpoint& endpoint, const QS
         connect(socket, &QTcpSocket::connected, this, &ClientTransport::onStreamConnected);
     }
     m_stream = socket;
+    // WAMP messages are small and latency-bound: without TCP_NODELAY an unacknowledged PUBLISH waits for the
+    // router's delayed ACK (40 ms). Set once connected: before that there is no socket to set it on.
+    connect(socket, &QAbstractSocket::connected, socket,
+            [socket] { socket->setSocketOption(QAbstractSocket::LowDelayOption, 1); });
     connect(socket, &QAbstractSocket::errorOccurred, this,
             [this, socket](QAbstractSocket::SocketError) { onStreamError(socket->errorString()); });
     connect(socket, &QAbstractSocket::disconnected, this, [this] {
