@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(g++ cmake ninja-build ccache pkg-config
-          qt6-base-dev qt6-websockets-dev qt6-tools-dev qt6-l10n-tools qt6-qpa-plugins
+          qt6-base-dev qt6-websockets-dev qt6-tools-dev qt6-l10n-tools qt6-qpa-plugins libqt6svg6
           libmsgpack-cxx-dev fonts-dejavu-core)
 if [[ "${1:-}" == "--test" ]]; then
     packages+=(python3 python3-autobahn python3-twisted python3-cbor2 python3-msgpack python3-ujson

@@ -1,172 +1,191 @@
 #include "mainwindow.h"
 
-#include "core/router.h"
+#include "config/configeditor.h"
+#include "config/documentcontroller.h"
+#include "sessions/registrationsview.h"
+#include "sessions/sessionmodel.h"
+#include "sessions/sessionsview.h"
+#include "sessions/subscriptionsview.h"
+#include "status/routerstatusbar.h"
+#include "status/transportstatusview.h"
+#include "trace/statisticsview.h"
+#include "trace/traceview.h"
 
-#include <QHBoxLayout>
-#include <QHeaderView>
-#include <QLabel>
-#include <QPushButton>
-#include <QSplitter>
-#include <QStatusBar>
-#include <QTableWidget>
-#include <QTreeWidget>
-#include <QVBoxLayout>
+#include <QAction>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStyle>
+#include <QTabWidget>
+#include <QToolBar>
 
 namespace {
 
-enum SessionColumn {
-    ColId,
-    ColRealm,
-    ColAuthid,
-    ColAuthrole,
-    ColTransport,
-    ColSerializer,
-    ColPeer,
-    ColJoined,
-    ColCount
-};
+QList<QString> transportIds(const wamp::RouterConfig& config)
+{
+    QList<QString> ids;
+    for (const wamp::TransportConfig& transport : config.transports)
+        ids.append(transport.id);
+    return ids;
+}
 
 } // namespace
 
 MainWindow::MainWindow(wamp::RouterConfig config, QWidget* parent)
     : QMainWindow(parent)
     , m_config(std::move(config))
-    , m_startButton(new QPushButton(tr("Start router")))
-    , m_stopButton(new QPushButton(tr("Stop router")))
-    , m_transports(new QTreeWidget)
-    , m_sessions(new QTableWidget(0, ColCount))
-    , m_status(new QLabel)
+    , m_tabs(new QTabWidget)
 {
     setWindowTitle(tr("Wampscope"));
-    m_transports->setObjectName(QStringLiteral("transports"));
-    m_sessions->setObjectName(QStringLiteral("sessions"));
+    m_tabs->setObjectName(QStringLiteral("tabs"));
+    m_tabs->setDocumentMode(true);
+    setCentralWidget(m_tabs);
 
-    m_transports->setHeaderLabels({tr("Transport"), tr("State"), tr("Address")});
-    m_transports->setRootIsDecorated(false);
-    m_sessions->setHorizontalHeaderLabels({tr("Session"), tr("Realm"), tr("Auth ID"), tr("Auth role"),
-                                           tr("Transport"), tr("Serializer"), tr("Peer"), tr("Joined at")});
-    m_sessions->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_sessions->horizontalHeader()->setStretchLastSection(true);
-    m_sessions->verticalHeader()->hide();
-    m_sessions->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_sessions->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_sessions->setSortingEnabled(true);
+    setupActions();
+    setupMenus();
+    setupTabs();
+    setupDocks();
+    m_statusBar = new RouterStatusBar(m_controller, m_sessionsView->model());
+    setStatusBar(m_statusBar);
 
-    auto* buttons = new QHBoxLayout;
-    buttons->addWidget(m_startButton);
-    buttons->addWidget(m_stopButton);
-    buttons->addStretch();
-
-    auto* transportsBox = new QWidget;
-    auto* transportsLayout = new QVBoxLayout(transportsBox);
-    transportsLayout->setContentsMargins(0, 0, 0, 0);
-    transportsLayout->addWidget(new QLabel(tr("<b>Transports</b>")));
-    transportsLayout->addWidget(m_transports);
-    auto* sessionsBox = new QWidget;
-    auto* sessionsLayout = new QVBoxLayout(sessionsBox);
-    sessionsLayout->setContentsMargins(0, 0, 0, 0);
-    sessionsLayout->addWidget(new QLabel(tr("<b>Sessions</b>")));
-    sessionsLayout->addWidget(m_sessions);
-
-    auto* splitter = new QSplitter(Qt::Vertical);
-    splitter->addWidget(transportsBox);
-    splitter->addWidget(sessionsBox);
-    splitter->setStretchFactor(1, 3);
-
-    auto* central = new QWidget;
-    auto* layout = new QVBoxLayout(central);
-    layout->addLayout(buttons);
-    layout->addWidget(splitter);
-    setCentralWidget(central);
-    statusBar()->addWidget(m_status, 1);
-
-    connect(m_startButton, &QPushButton::clicked, this, &MainWindow::startRouter);
-    connect(m_stopButton, &QPushButton::clicked, this, &MainWindow::stopRouter);
-    resize(1000, 600);
-    updateStatus();
+    connect(&m_controller, &RouterController::runningChanged, this, &MainWindow::updateActions);
+    updateActions();
+    resize(1240, 760);
+    restoreSettings();
 }
 
 MainWindow::~MainWindow() = default;
 
-bool MainWindow::startRouter()
+void MainWindow::setupActions()
 {
-    if (m_router)
-        return true;
-    m_router = new wamp::Router(this);
-    connect(m_router, &wamp::Router::sessionJoined, this, &MainWindow::addSession);
-    connect(m_router, &wamp::Router::sessionLeft, this,
-            [this](const wamp::SessionInfo& info) { removeSession(info.id); });
-    m_transports->clear();
-    bool allStarted = true;
-    for (const wamp::TransportStatus& status : m_router->start(m_config)) {
-        auto* item = new QTreeWidgetItem(m_transports);
-        item->setText(0, status.id);
-        item->setText(1, status.listening ? tr("listening") : tr("failed"));
-        item->setText(2, status.listening ? status.address : status.error);
-        item->setForeground(1, status.listening ? QColor(Qt::darkGreen) : QColor(Qt::red));
-        allStarted = allStarted && status.listening;
-    }
-    m_transports->resizeColumnToContents(0);
-    m_transports->resizeColumnToContents(1);
-    updateStatus();
-    return allStarted;
+    m_startAction = new QAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("&Start"), this);
+    m_startAction->setObjectName(QStringLiteral("startRouter"));
+    m_startAction->setShortcut(Qt::Key_F5);
+    m_startAction->setToolTip(tr("Start the router on the configuration"));
+    connect(m_startAction, &QAction::triggered, this, &MainWindow::startRouter);
+
+    m_stopAction = new QAction(style()->standardIcon(QStyle::SP_MediaStop), tr("S&top"), this);
+    m_stopAction->setObjectName(QStringLiteral("stopRouter"));
+    m_stopAction->setShortcut(Qt::SHIFT | Qt::Key_F5);
+    m_stopAction->setToolTip(tr("Say GOODBYE to every session and stop listening"));
+    connect(m_stopAction, &QAction::triggered, this, &MainWindow::stopRouter);
+
+    m_applyAction = new QAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Apply changes"), this);
+    m_applyAction->setObjectName(QStringLiteral("applyChanges"));
+    m_applyAction->setShortcut(Qt::CTRL | Qt::Key_F5);
+    m_applyAction->setToolTip(
+        tr("Apply the configuration to the running router: only changed transports and realms restart"));
+    connect(m_applyAction, &QAction::triggered, this, &MainWindow::applyChanges);
+
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+}
+
+void MainWindow::setupMenus()
+{
+    m_fileMenu = menuBar()->addMenu(tr("&File"));
+    m_fileMenu->setObjectName(QStringLiteral("fileMenu"));
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_quitAction);
+
+    QMenu* routerMenu = menuBar()->addMenu(tr("&Router"));
+    routerMenu->setObjectName(QStringLiteral("routerMenu"));
+    routerMenu->addActions({m_startAction, m_stopAction, m_applyAction});
+
+    QToolBar* toolBar = addToolBar(tr("Router"));
+    toolBar->setObjectName(QStringLiteral("routerToolBar"));
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->addActions({m_startAction, m_stopAction, m_applyAction});
+}
+
+void MainWindow::setupTabs()
+{
+    // One line per view, in tab order.
+    m_sessionsView = addTab(new SessionsView(m_controller), tr("&Sessions"));
+    addTab(new RegistrationsView(m_controller), tr("&Registrations"));
+    addTab(new SubscriptionsView(m_controller), tr("Su&bscriptions"));
+    auto* traceView = addTab(new TraceView(m_controller), tr("&Trace"));
+    addTab(new StatisticsView(m_controller), tr("Stat&istics"));
+    auto* configEditor = addTab(new ConfigEditor(m_controller, m_config), tr("&Configuration"));
+    connect(configEditor, &ConfigEditor::validConfigChanged, this, &MainWindow::setConfig);
+    (new DocumentController(*configEditor, *this))->installActions(fileMenu());
+    connect(m_sessionsView, &SessionsView::traceRequested, traceView, &TraceView::showSession);
+    connect(m_sessionsView, &SessionsView::traceRequested, this,
+            [this, traceView] { m_tabs->setCurrentWidget(traceView); });
+}
+
+void MainWindow::addTabWidget(QWidget* view, const QString& label)
+{
+    m_tabs->addTab(view, label);
+}
+
+void MainWindow::setupDocks()
+{
+    m_transportsView = new TransportStatusView(m_controller);
+    m_transportsView->showConfigured(transportIds(m_config));
+    auto* dock = new QDockWidget(tr("Transports"));
+    dock->setObjectName(QStringLiteral("transportsDock"));
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    dock->setWidget(m_transportsView);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    resizeDocks({dock}, {m_transportsView->fontMetrics().height() * 7}, Qt::Vertical);
+}
+
+void MainWindow::startRouter()
+{
+    if (!m_controller.isRunning())
+        m_controller.apply(m_config);
 }
 
 void MainWindow::stopRouter()
 {
-    if (!m_router)
-        return;
-    // Sessions get GOODBYE; the router object goes once they are gone.
-    wamp::Router* router = std::exchange(m_router, nullptr);
-    disconnect(router, nullptr, this, nullptr);
-    connect(router, &wamp::Router::stopped, router, &QObject::deleteLater);
-    router->shutdown();
-    m_sessions->setRowCount(0);
-    for (int i = 0; i < m_transports->topLevelItemCount(); ++i) {
-        m_transports->topLevelItem(i)->setText(1, tr("stopped"));
-        m_transports->topLevelItem(i)->setForeground(1, QColor(Qt::gray));
-    }
-    updateStatus();
+    m_controller.stop();
 }
 
-void MainWindow::addSession(const wamp::SessionInfo& info)
+void MainWindow::applyChanges()
 {
-    m_sessions->setSortingEnabled(false);
-    const int row = m_sessions->rowCount();
-    m_sessions->insertRow(row);
-    const QStringList texts{QString::number(info.id),
-                            info.realm,
-                            info.authid,
-                            info.authrole,
-                            info.transportId,
-                            info.serializer,
-                            info.peerAddress,
-                            info.joinedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))};
-    for (int column = 0; column < ColCount; ++column) {
-        auto* item = new QTableWidgetItem(texts[column]);
-        if (column == ColId) // a number, so the column sorts numerically
-            item->setData(Qt::DisplayRole, QVariant::fromValue<qulonglong>(info.id));
-        m_sessions->setItem(row, column, item);
-    }
-    m_sessions->setSortingEnabled(true);
-    updateStatus();
+    if (m_controller.isRunning())
+        m_controller.apply(m_config);
 }
 
-void MainWindow::removeSession(quint64 id)
+void MainWindow::setConfig(const wamp::RouterConfig& config)
 {
-    for (int row = 0; row < m_sessions->rowCount(); ++row) {
-        if (m_sessions->item(row, ColId)->data(Qt::DisplayRole).toULongLong() == id) {
-            m_sessions->removeRow(row);
-            break;
-        }
-    }
-    updateStatus();
+    m_config = config;
+    if (!m_controller.isRunning())
+        m_transportsView->showConfigured(transportIds(m_config));
 }
 
-void MainWindow::updateStatus()
+void MainWindow::updateActions()
 {
-    m_startButton->setEnabled(!m_router);
-    m_stopButton->setEnabled(m_router);
-    m_status->setText(m_router ? tr("Router running, %n session(s)", nullptr, m_sessions->rowCount())
-                               : tr("Router stopped"));
+    const bool running = m_controller.isRunning();
+    m_startAction->setEnabled(!running);
+    m_stopAction->setEnabled(running);
+    m_applyAction->setEnabled(running);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("MainWindow"));
+    restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("state")).toByteArray());
+    m_tabs->setCurrentIndex(settings.value(QStringLiteral("tab"), 0).toInt());
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("MainWindow"));
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("state"), saveState());
+    settings.setValue(QStringLiteral("tab"), m_tabs->currentIndex());
 }

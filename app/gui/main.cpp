@@ -1,11 +1,14 @@
 // wampscope: the WAMP router with its live inspector.
 
+#include "config/configeditor.h"
+#include "config/documentcontroller.h"
 #include "mainwindow.h"
 #include "routerlog.h"
 #include "routeroptions.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
@@ -17,6 +20,7 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("Wampscope"));
     QApplication::setOrganizationName(QStringLiteral("Wampscope"));
     QApplication::setApplicationVersion(QStringLiteral(WAMPSCOPE_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/wampscope/icons/wampscope.svg")));
 
     QTranslator qtTranslator;
     if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
@@ -46,6 +50,12 @@ int main(int argc, char** argv)
     }
 
     MainWindow window(*loaded.config);
+    if (parser.isSet(QStringLiteral("config"))) {
+        // The file is the document; the editor shows what runs (with the command line's overrides, which
+        // then show as unsaved changes).
+        window.findChild<DocumentController*>()->open(parser.value(QStringLiteral("config")));
+        window.findChild<ConfigEditor*>()->setConfig(*loaded.config);
+    }
     window.show();
     window.startRouter();
     return app.exec();

@@ -193,6 +193,35 @@ QList<SessionInfo> Router::sessions() const
     return result;
 }
 
+RouterSnapshot Router::snapshot() const
+{
+    RouterSnapshot snapshot;
+    for (const auto& [name, realm] : m_realms) {
+        snapshot.registrations += realm->dealer().registrations(name);
+        snapshot.subscriptions += realm->broker().subscriptions(name);
+    }
+    QHash<quint64, qsizetype> rowOf;
+    rowOf.reserve(m_sessionsById.size());
+    snapshot.sessions.reserve(m_sessionsById.size());
+    for (const Session* session : m_sessionsById) {
+        rowOf.insert(session->id(), snapshot.sessions.size());
+        snapshot.sessions.append(session->info());
+    }
+    for (const RegistrationInfo& registration : std::as_const(snapshot.registrations)) {
+        for (quint64 callee : registration.calleeIds) {
+            if (const auto row = rowOf.constFind(callee); row != rowOf.cend())
+                ++snapshot.sessions[*row].registrationCount;
+        }
+    }
+    for (const SubscriptionInfo& subscription : std::as_const(snapshot.subscriptions)) {
+        for (quint64 subscriber : subscription.subscriberIds) {
+            if (const auto row = rowOf.constFind(subscriber); row != rowOf.cend())
+                ++snapshot.sessions[*row].subscriptionCount;
+        }
+    }
+    return snapshot;
+}
+
 void Router::setObserver(MessageObserver* observer)
 {
     m_observer = observer;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/routerconfig.h"
+#include "core/routersnapshot.h"
 #include "realm/realm.h"
 #include "session/messageobserver.h"
 #include "session/realmendpoint.h"
@@ -62,6 +63,12 @@ public:
 
     Realm* realm(const QString& name) const;
     QList<SessionInfo> sessions() const;
+    /*!
+     * Every joined session (with its message counters and its subscription and registration counts), every
+     * registration and every subscription, over all realms. Costs a walk over all of them: for an inspector
+     * polling a few times a second, not for the routing path.
+     */
+    RouterSnapshot snapshot() const;
     qsizetype connectionCount() const { return m_connections.size(); }
     //! Reports every message of every session to \a observer (nullptr: none). Not owned.
     void setObserver(MessageObserver* observer);
@@ -103,3 +110,5 @@ private:
 };
 
 } // namespace wamp
+
+Q_DECLARE_METATYPE(wamp::TransportStatus)

@@ -83,7 +83,8 @@ void Broker::publish(Session& publisher, const Message& publish)
         return;
     }
     const quint64 publicationId = randomGlobalId();
-    if (const Subscription* subscription = m_byTopic.value(publish.uri)) {
+    if (Subscription* subscription = m_byTopic.value(publish.uri)) {
+        ++subscription->publicationCount;
         const bool excludeMe = publish.details["exclude_me"].toBool(true);
         Message event;
         event.type = MessageType::Event;
@@ -99,6 +100,7 @@ void Broker::publish(Session& publisher, const Message& publish)
             QByteArray& bytes = encoded[size_t(subscriber->serializerKind())];
             if (bytes.isNull())
                 bytes = serializerFor(subscriber->serializerKind()).encodeMessage(event);
+            ++subscription->eventCount;
             subscriber->sendEncoded(event, bytes, {publisher.id(), publish.requestId});
         }
     }
@@ -109,6 +111,25 @@ void Broker::publish(Session& publisher, const Message& publish)
         reply.publicationId = publicationId;
         publisher.send(reply);
     }
+}
+
+QList<SubscriptionInfo> Broker::subscriptions(const QString& realm) const
+{
+    QList<SubscriptionInfo> result;
+    result.reserve(m_byId.size());
+    for (const auto& subscription : m_byId) {
+        SubscriptionInfo info;
+        info.realm = realm;
+        info.id = subscription->id;
+        info.topic = QString::fromUtf8(subscription->topic);
+        info.subscriberIds.reserve(qsizetype(subscription->subscribers.size()));
+        for (const Session* subscriber : subscription->subscribers)
+            info.subscriberIds.append(subscriber->id());
+        info.publicationCount = subscription->publicationCount;
+        info.eventCount = subscription->eventCount;
+        result.append(std::move(info));
+    }
+    return result;
 }
 
 void Broker::removeSession(Session& session)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "subscriptioninfo.h"
 #include "wamp/ids.h"
 #include "wamp/message.h"
 #include "wamp/uri.h"
@@ -41,12 +42,16 @@ public:
     static Value features();
 
     qsizetype subscriptionCount() const { return m_byId.size(); }
+    //! Every subscription with its subscribers and counters, for the inspector (not on the routing path).
+    QList<SubscriptionInfo> subscriptions(const QString& realm) const;
 
 private:
     struct Subscription {
         quint64 id = 0;
         QByteArray topic;
         std::vector<Session*> subscribers;
+        quint64 publicationCount = 0;
+        quint64 eventCount = 0;
     };
 
     void removeSubscriber(Subscription& subscription, Session& session);

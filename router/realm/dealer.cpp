@@ -105,7 +105,24 @@ void Dealer::call(Session& caller, const Message& call)
     const InvocationKey invocationKey{callee.id(), invocation.requestId};
     m_pending.insert(invocationKey, PendingCall{&caller, call.requestId});
     m_byCall.insert(callKey, invocationKey);
+    ++registration->invocationCount;
     callee.send(invocation, {caller.id(), call.requestId});
+}
+
+QList<RegistrationInfo> Dealer::registrations(const QString& realm) const
+{
+    QList<RegistrationInfo> result;
+    result.reserve(m_byId.size());
+    for (const auto& registration : m_byId) {
+        RegistrationInfo info;
+        info.realm = realm;
+        info.id = registration->id;
+        info.procedure = QString::fromUtf8(registration->procedure);
+        info.calleeIds = {registration->callee->id()};
+        info.invocationCount = registration->invocationCount;
+        result.append(std::move(info));
+    }
+    return result;
 }
 
 std::optional<Dealer::PendingCall> Dealer::takePending(Session& callee, quint64 invocationId)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "registrationinfo.h"
 #include "wamp/ids.h"
 #include "wamp/message.h"
 #include "wamp/uri.h"
@@ -42,12 +43,15 @@ public:
 
     qsizetype registrationCount() const { return m_byId.size(); }
     qsizetype pendingCallCount() const { return m_pending.size(); }
+    //! Every registration with its callee and counters, for the inspector (not on the routing path).
+    QList<RegistrationInfo> registrations(const QString& realm) const;
 
 private:
     struct Registration {
         quint64 id = 0;
         QByteArray procedure;
         Session* callee = nullptr;
+        quint64 invocationCount = 0;
     };
     struct PendingCall {
         Session* caller = nullptr;

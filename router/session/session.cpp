@@ -102,6 +102,8 @@ void Session::send(const Message& message, MessageObserver::Origin origin)
 
 void Session::sendEncoded(const Message& message, const QByteArray& encoded, MessageObserver::Origin origin)
 {
+    ++m_info.messagesOut;
+    m_info.bytesOut += quint64(encoded.size());
     if (m_observer)
         m_observer->observe(*this, MessageObserver::Direction::Out, &message, encoded, origin);
     if (m_peer->isDebug())
@@ -132,6 +134,8 @@ void Session::onMessage(const QByteArray& bytes)
 {
     if (m_state == State::Closed)
         return;
+    ++m_info.messagesIn;
+    m_info.bytesIn += quint64(bytes.size());
     if (m_peer->isDebug())
         logMessage(*this, "in ", bytes);
     QString error;

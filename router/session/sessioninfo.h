@@ -18,6 +18,16 @@ struct SessionInfo {
     QString serializer;
     QString peerAddress;
     QDateTime joinedAt;
+    //! Messages and bytes (as on the wire) of the connection, HELLO and WELCOME included.
+    quint64 messagesIn = 0;
+    quint64 messagesOut = 0;
+    quint64 bytesIn = 0;
+    quint64 bytesOut = 0;
+    //! Filled in by Router::snapshot() (zero elsewhere): the session's subscriptions and registrations.
+    int subscriptionCount = 0;
+    int registrationCount = 0;
+
+    friend bool operator==(const SessionInfo&, const SessionInfo&) = default;
 };
 
 } // namespace wamp

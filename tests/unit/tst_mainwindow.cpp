@@ -1,61 +1,203 @@
-// The GUI window runs the router: start from the window, a client's session appears, stop says goodbye.
+// The GUI window runs the router behind RouterController: start from the window, a real client's session
+// appears with its counters, "Kill session" ends it with the reason from the dialog, transport errors show in
+// the status bar and next to the transport, stop says goodbye, and the window remembers its layout.
 
 #include "mainwindow.h"
 
 #include "fakepeer.h"
+#include "jsonwampclient.h"
+#include "sessions/sessionmodel.h"
+#include "sessions/sessionsview.h"
+#include "status/routerstatusbar.h"
+#include "status/transportstatusview.h"
 
-#include <QTableWidget>
+#include <QAction>
+#include <QInputDialog>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
-#include <QTreeWidget>
-#include <QWebSocket>
 
 using namespace wamp;
+
+namespace {
+
+RouterConfig localConfig(quint16 port = 0)
+{
+    RouterConfig config = testRouterConfig();
+    TransportConfig transport;
+    transport.id = QStringLiteral("ws");
+    transport.endpoint.interface = QStringLiteral("127.0.0.1");
+    transport.endpoint.port = port;
+    config.transports = {transport};
+    return config;
+}
+
+QString cell(const QTableView& view, int row, int column)
+{
+    return view.model()->index(row, column).data().toString();
+}
+
+} // namespace
 
 class TestMainWindow : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void startShowSessionsAndStop()
+    void initTestCase()
     {
-        RouterConfig config = testRouterConfig();
-        TransportConfig transport;
-        transport.id = QStringLiteral("ws");
-        transport.endpoint.interface = QStringLiteral("127.0.0.1");
-        config.transports = {transport};
-        MainWindow window(config);
+        QVERIFY(m_settingsDir.isValid());
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+    }
+
+    void startSessionAppearsKillAndStop()
+    {
+        MainWindow window(localConfig());
         window.show();
-        QVERIFY(window.startRouter());
+        auto* transports = window.findChild<TransportStatusView*>(QStringLiteral("transports"));
+        auto* sessions = window.findChild<QTableView*>(QStringLiteral("sessions"));
+        auto* statusBar = window.findChild<RouterStatusBar*>();
+        QVERIFY(transports && sessions && statusBar);
+        QCOMPARE(transports->topLevelItem(0)->text(TransportStatusView::StateColumn),
+                 QStringLiteral("not started"));
+        QCOMPARE(statusBar->endpointsText(), QStringLiteral("Router stopped"));
 
-        auto* transports = window.findChild<QTreeWidget*>(QStringLiteral("transports"));
-        auto* sessions = window.findChild<QTableWidget*>(QStringLiteral("sessions"));
-        QVERIFY(transports && sessions);
-        QCOMPARE(transports->topLevelItemCount(), 1);
-        QCOMPARE(transports->topLevelItem(0)->text(1), QStringLiteral("listening"));
-        const QString url = transports->topLevelItem(0)->text(2);
+        window.startRouter();
+        QVERIFY(window.isRunning());
+        QTRY_COMPARE(transports->topLevelItem(0)->text(TransportStatusView::StateColumn),
+                     QStringLiteral("listening"));
+        const QString url = transports->topLevelItem(0)->text(TransportStatusView::AddressColumn);
         QVERIFY(url.startsWith(QStringLiteral("ws://127.0.0.1:")));
+        QCOMPARE(statusBar->endpointsText(), QStringLiteral("Listening on ") + url);
+        QCOMPARE(statusBar->sessionsText(), QStringLiteral("Sessions: 0"));
 
-        QWebSocket client;
-        QList<QString> received;
-        connect(&client, &QWebSocket::textMessageReceived, this,
-                [&](const QString& text) { received << text; });
-        QNetworkRequest request{QUrl(url)};
-        request.setRawHeader("Sec-WebSocket-Protocol", "wamp.2.json");
-        client.open(request);
-        QTRY_COMPARE(client.state(), QAbstractSocket::ConnectedState);
-        client.sendTextMessage(QStringLiteral(R"([1,"realm1",{"roles":{"caller":{}}}])"));
-        QTRY_COMPARE(received.size(), 1);
-        QTRY_COMPARE(sessions->rowCount(), 1);
-        QCOMPARE(sessions->item(0, 1)->text(), QStringLiteral("realm1"));
-        QCOMPARE(sessions->item(0, 5)->text(), QStringLiteral("json"));
-        QVERIFY(received.first().startsWith(QStringLiteral("[2,") + sessions->item(0, 0)->text()));
+        JsonWampClient client;
+        const quint64 id = client.join(url);
+        QVERIFY(id);
+        QTRY_COMPARE(sessions->model()->rowCount(), 1);
+        QCOMPARE(cell(*sessions, 0, SessionModel::IdColumn), QString::number(id));
+        QCOMPARE(cell(*sessions, 0, SessionModel::RealmColumn), QStringLiteral("realm1"));
+        QCOMPARE(cell(*sessions, 0, SessionModel::SerializerColumn), QStringLiteral("json"));
+        QCOMPARE(cell(*sessions, 0, SessionModel::TransportColumn), QStringLiteral("ws (websocket)"));
+        QCOMPARE(statusBar->sessionsText(), QStringLiteral("Sessions: 1"));
 
+        // Counters arrive with the next snapshot: a SUBSCRIBE makes 2 in, 2 out, 1 subscription.
+        client.send({32, 1, QJsonObject{}, QStringLiteral("com.example.topic")});
+        QCOMPARE(client.next().at(0).toInt(), 33);
+        QTRY_COMPARE(cell(*sessions, 0, SessionModel::SubscriptionsColumn), QStringLiteral("1"));
+        QCOMPARE(cell(*sessions, 0, SessionModel::MessagesInColumn), QStringLiteral("2"));
+        QCOMPARE(cell(*sessions, 0, SessionModel::MessagesOutColumn), QStringLiteral("2"));
+        auto* subscriptions = window.findChild<QTableView*>(QStringLiteral("subscriptions"));
+        QVERIFY(subscriptions);
+        QCOMPARE(subscriptions->model()->rowCount(), 1);
+
+        SessionsView* view = window.sessionsView();
+        QVERIFY(!view->killAction()->isEnabled());
+        sessions->selectRow(0);
+        QCOMPARE(view->selectedSessionId(), id);
+        QVERIFY(view->killAction()->isEnabled());
+
+        QSignalSpy traceRequested(view, &SessionsView::traceRequested);
+        view->traceAction()->trigger();
+        QCOMPARE(traceRequested.size(), 1);
+        QCOMPARE(traceRequested.first().first().toULongLong(), id);
+
+        // The selection survives the snapshots that keep refreshing the row.
+        QTest::qWait(2 * RouterController::kSnapshotIntervalMs);
+        QCOMPARE(view->selectedSessionId(), id);
+
+        view->killAction()->trigger();
+        auto* dialog = view->findChild<QInputDialog*>(QStringLiteral("killDialog"));
+        QVERIFY(dialog);
+        QCOMPARE(dialog->textValue(), SessionsView::defaultKillReason());
+        dialog->accept();
+        const QJsonArray goodbye = client.next();
+        QCOMPARE(goodbye.at(0).toInt(), 6);
+        QCOMPARE(goodbye.at(2).toString(), QStringLiteral("wamp.close.killed"));
+        QCOMPARE(goodbye.at(1).toObject().value(QStringLiteral("message")).toString(),
+                 QStringLiteral("killed from the inspector"));
+        QTRY_COMPARE(sessions->model()->rowCount(), 0);
+        QVERIFY(!view->killAction()->isEnabled());
+        QTRY_COMPARE(subscriptions->model()->rowCount(), 0);
+        client.send({6, QJsonObject{}, QStringLiteral("wamp.close.goodbye_and_out")});
+
+        // A second client, then stop: it gets GOODBYE system_shutdown and leaves the table.
+        JsonWampClient second;
+        QVERIFY(second.join(url));
+        QTRY_COMPARE(sessions->model()->rowCount(), 1);
         window.stopRouter();
         QVERIFY(!window.isRunning());
-        QCOMPARE(sessions->rowCount(), 0);
-        QTRY_COMPARE(received.size(), 2);
-        QVERIFY(received.last().contains(QStringLiteral("wamp.close.system_shutdown")));
-        QCOMPARE(transports->topLevelItem(0)->text(1), QStringLiteral("stopped"));
+        QCOMPARE(second.next().at(2).toString(), QStringLiteral("wamp.close.system_shutdown"));
+        QTRY_COMPARE(sessions->model()->rowCount(), 0);
+        QTRY_COMPARE(transports->topLevelItem(0)->text(TransportStatusView::StateColumn),
+                     QStringLiteral("stopped"));
+        QCOMPARE(statusBar->endpointsText(), QStringLiteral("Router stopped"));
     }
+
+    void transportErrorShowsInStatusBarAndTransportList()
+    {
+        QTcpServer blocker;
+        QVERIFY(blocker.listen(QHostAddress::LocalHost));
+        MainWindow window(localConfig(blocker.serverPort()));
+        window.show();
+        window.startRouter();
+        auto* transports = window.findChild<TransportStatusView*>(QStringLiteral("transports"));
+        auto* statusBar = window.findChild<RouterStatusBar*>();
+        QTRY_COMPARE(transports->topLevelItem(0)->text(TransportStatusView::StateColumn),
+                     QStringLiteral("failed"));
+        const QString error = transports->topLevelItem(0)->text(TransportStatusView::AddressColumn);
+        QVERIFY(!error.isEmpty());
+        QCOMPARE(statusBar->errorText(), QStringLiteral("ws failed: ") + error);
+        QCOMPARE(statusBar->endpointsText(), QStringLiteral("Not listening"));
+    }
+
+    void routerActionsFollowState()
+    {
+        MainWindow window(localConfig());
+        auto* start = window.findChild<QAction*>(QStringLiteral("startRouter"));
+        auto* stop = window.findChild<QAction*>(QStringLiteral("stopRouter"));
+        auto* apply = window.findChild<QAction*>(QStringLiteral("applyChanges"));
+        QVERIFY(start && stop && apply);
+        QVERIFY(start->isEnabled() && !stop->isEnabled() && !apply->isEnabled());
+        QSignalSpy transports(&window.controller(), &RouterController::transportsChanged);
+        start->trigger();
+        QVERIFY(!start->isEnabled() && stop->isEnabled() && apply->isEnabled());
+        QTRY_COMPARE(transports.size(), 1);
+
+        RouterConfig changed = localConfig();
+        changed.transports.first().id = QStringLiteral("renamed");
+        window.setConfig(changed);
+        apply->trigger();
+        QTRY_COMPARE(transports.size(), 2);
+        const auto statuses = transports.last().first().value<QList<TransportStatus>>();
+        QCOMPARE(statuses.size(), 1);
+        QCOMPARE(statuses.first().id, QStringLiteral("renamed"));
+        stop->trigger();
+        QVERIFY(start->isEnabled() && !stop->isEnabled());
+        QVERIFY(window.fileMenu());
+    }
+
+    void remembersGeometryAndTab()
+    {
+        {
+            MainWindow window(localConfig());
+            window.show();
+            window.resize(930, 610);
+            window.tabs()->setCurrentIndex(2);
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.close();
+        }
+        MainWindow window(localConfig());
+        QCOMPARE(window.size(), QSize(930, 610));
+        QCOMPARE(window.tabs()->currentIndex(), 2);
+    }
+
+private:
+    QTemporaryDir m_settingsDir;
 };
 
 QTEST_MAIN(TestMainWindow)

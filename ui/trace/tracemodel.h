@@ -1,0 +1,112 @@
+#pragma once
+
+#include "tracechainindex.h"
+
+#include "trace/tracebuffer.h"
+#include "trace/traceentry.h"
+
+#include <QAbstractTableModel>
+#include <QCache>
+#include <QList>
+
+/*
+ * The message trace as a table: a fixed-capacity ring of TraceEntry (the oldest rows go when it is full),
+ * fed in batches. Cell text is made only when data() asks for it; the rows keep the entries as recorded.
+ *
+ * The model numbers rows with its own serial (TraceEntry::id is overwritten on arrival): row = serial -
+ * serial of row 0, and the numbering does not depend on the recorder's ids, which start over with a new
+ * router.
+ *
+ * A URI is shown for every message of an exchange: a RESULT, INVOCATION, YIELD or EVENT carries no URI on
+ * the wire, so on arrival it takes the one of the CALL or PUBLISH it belongs to, when that is still kept.
+ *
+ * Pause: while paused, batches are held back (up to the capacity; past it the oldest held ones are dropped
+ * and counted) and appended as one batch on resume. Nothing is lost for pauses shorter than the capacity
+ * lasts, memory stays bounded, and the counts are shown in the view.
+ */
+class TraceModel : public QAbstractTableModel {
+    Q_OBJECT
+
+public:
+    enum Column {
+        TimeColumn,
+        SessionColumn,
+        DirectionColumn,
+        TypeColumn,
+        RequestColumn,
+        UriColumn,
+        SizeColumn,
+        SummaryColumn,
+        ColumnCount
+    };
+    enum Role {
+        TypeRole = Qt::UserRole + 1, //!< int: the wamp::MessageType, -1 for undecodable input
+        SessionRole,                 //!< qulonglong
+        RealmRole,                   //!< QString
+        UriRole,                     //!< QByteArray (UTF-8)
+        DirectionRole,               //!< int: TraceEntry::Direction
+        TransportRole,               //!< QString: the transport id
+        SerialRole,                  //!< qulonglong: the row's serial
+        InHighlightedChainRole,      //!< bool: the row is in the chain of the highlighted row
+        EntryRole,                   //!< wamp::TraceEntry
+    };
+
+    explicit TraceModel(qsizetype capacity = wamp::TraceBuffer::kDefaultCapacity, QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    const wamp::TraceEntry& entryAt(int row) const { return m_buffer.at(row + m_hiddenFront); }
+    //! The row of \a serial, or -1 when it is not (or no longer) kept.
+    int rowOfSerial(quint64 serial) const;
+
+    qsizetype capacity() const { return m_buffer.capacity(); }
+    //! Keeps the newest rows that fit.
+    void setCapacity(qsizetype capacity);
+
+    bool isPaused() const { return m_paused; }
+    qsizetype heldCount() const { return m_held.size(); }
+    quint64 droppedWhilePaused() const { return m_droppedWhilePaused; }
+    //! Rows that left the ring to make room since the last clear().
+    quint64 droppedCount() const { return m_dropped; }
+
+    //! The rows of \a row's chain (CALL, INVOCATION, YIELD, RESULT, ...), ascending, \a row included.
+    QList<int> chainRows(int row) const;
+    //! Marks \a row's chain (InHighlightedChainRole, background); rows joining it later are marked too.
+    //! -1 removes the mark.
+    void highlightChain(int row);
+
+public Q_SLOTS:
+    void appendEntries(const QList<wamp::TraceEntry>& entries);
+    void setPaused(bool paused);
+    void clear();
+
+Q_SIGNALS:
+    //! Paused state, held or dropped counts changed.
+    void pauseStateChanged();
+
+private:
+    void insertBatch(QList<wamp::TraceEntry> entries);
+    //! Takes the URI of the request \a entry belongs to; \a batch holds entries not yet in the ring.
+    void inheritUri(wamp::TraceEntry& entry, const QList<wamp::TraceEntry>& batch, quint64 batchStart) const;
+    const wamp::TraceEntry* entryOfSerial(quint64 serial) const;
+    void markRows(const QList<quint64>& serials);
+    QString summaryOf(const wamp::TraceEntry& entry) const;
+    bool isHighlighted(quint64 serial) const;
+
+    wamp::TraceBuffer m_buffer;
+    // Rows announced as removed but still in m_buffer, which drops them on the next append.
+    qsizetype m_hiddenFront = 0;
+    quint64 m_nextSerial = 1;
+    quint64 m_dropped = 0;
+    TraceChainIndex m_index;
+    TraceChainIndex::Chain m_highlight;
+
+    bool m_paused = false;
+    wamp::TraceBuffer m_held;
+    quint64 m_droppedWhilePaused = 0;
+
+    mutable QCache<quint64, QString> m_summaries{2000};
+};

@@ -1,0 +1,16 @@
+#pragma once
+
+#include "trace/traceentry.h"
+
+#include <QByteArray>
+#include <QString>
+
+//! What a trace filter looks at in a row (the proxy reads it from the model's roles; tests write it).
+struct TraceRowFields {
+    int type = -1; //!< a wamp::MessageType, -1 for undecodable input
+    quint64 session = 0;
+    QString realm;
+    QByteArray uri; //!< UTF-8
+    wamp::TraceEntry::Direction direction = wamp::TraceEntry::Direction::In;
+    QString transport;
+};
