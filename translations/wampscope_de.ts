@@ -197,6 +197,14 @@
         <source>&amp;Clear list</source>
         <translation>Liste &amp;leeren</translation>
     </message>
+    <message>
+        <source>Save with errors?</source>
+        <translation>Mit Fehlern speichern?</translation>
+    </message>
+    <message>
+        <source>The configuration has errors: the file will not load until they are fixed. Save it anyway?</source>
+        <translation>Die Konfiguration enthält Fehler: Die Datei lässt sich erst laden, wenn sie behoben sind. Trotzdem speichern?</translation>
+    </message>
 </context>
 <context>
     <name>EndpointSection</name>
@@ -676,8 +684,8 @@ offenlegen</translation>
         <translation>Name:</translation>
     </message>
     <message>
-        <source>Permissions:</source>
-        <translation>Berechtigungen:</translation>
+        <source>Permissions of the selected role:</source>
+        <translation>Berechtigungen der ausgewählten Rolle:</translation>
     </message>
 </context>
 <context>

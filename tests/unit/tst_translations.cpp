@@ -56,7 +56,8 @@ private Q_SLOTS:
         QCOMPARE(translator.translate("ConfigEditor", "Apply"), QStringLiteral("Übernehmen"));
         QCOMPARE(translator.translate("DocumentController", "&Save"), QStringLiteral("&Speichern"));
         QCOMPARE(translator.translate("EndpointSection", "Port:"), QStringLiteral("Port:"));
-        QCOMPARE(translator.translate("EndpointSection", "Encrypt with TLS"), QStringLiteral("Mit TLS verschlüsseln"));
+        QCOMPARE(translator.translate("EndpointSection", "Encrypt with TLS"),
+                 QStringLiteral("Mit TLS verschlüsseln"));
         QCOMPARE(translator.translate("MainWindow", "&Start"), QStringLiteral("&Starten"));
 
         // Installed, the widgets speak German.
@@ -65,7 +66,8 @@ private Q_SLOTS:
         const ConfigLoadResult loaded = ConfigLoader::load(R"({"version": 2, "workers": [{"type": "router",
             "realms": [{"name": "realm1", "roles": [{"name": "anonymous"}]}]}]})");
         ConfigEditor editor(controller, *loaded.config);
-        QCOMPARE(editor.findChild<QPushButton*>(QStringLiteral("apply"))->text(), QStringLiteral("Übernehmen"));
+        QCOMPARE(editor.findChild<QPushButton*>(QStringLiteral("apply"))->text(),
+                 QStringLiteral("Übernehmen"));
         QCoreApplication::removeTranslator(&translator);
     }
 };

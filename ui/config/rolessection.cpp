@@ -37,14 +37,17 @@ RolesSection::RolesSection(QWidget* parent)
     m_rolesMessages->setObjectName(QStringLiteral("rolesMessages"));
     m_nameMessages->setObjectName(QStringLiteral("roleNameMessages"));
     m_tableMessages->setObjectName(QStringLiteral("permissionMessages"));
-    m_list->setMaximumWidth(m_list->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 24);
+    // The roles above, the selected role's permissions below across the whole width: the table has
+    // eight columns, and their headers are long in some languages.
+    m_list->setMaximumWidth(m_list->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 30);
+    m_list->setFixedHeight(m_list->fontMetrics().height() * 5 + 2 * m_list->frameWidth() + 4);
     m_table->setMinimumHeight(m_table->fontMetrics().height() * 9);
 
     auto* roleButtons = new QHBoxLayout;
     roleButtons->addWidget(m_addRole);
     roleButtons->addWidget(m_removeRole);
     auto* listColumn = new QVBoxLayout;
-    listColumn->addWidget(m_list, 1);
+    listColumn->addWidget(m_list);
     listColumn->addLayout(roleButtons);
 
     auto* nameColumn = new QVBoxLayout;
@@ -53,23 +56,24 @@ RolesSection::RolesSection(QWidget* parent)
     nameColumn->addWidget(m_nameMessages);
     auto* form = new QFormLayout;
     form->addRow(tr("Name:"), nameColumn);
+    auto* roleColumn = new QVBoxLayout;
+    roleColumn->addLayout(form);
+    roleColumn->addStretch();
+    auto* roles = new QHBoxLayout;
+    roles->addLayout(listColumn);
+    roles->addLayout(roleColumn, 1);
+
     auto* permissionButtons = new QHBoxLayout;
     permissionButtons->addWidget(m_addPermission);
     permissionButtons->addWidget(m_removePermission);
     permissionButtons->addStretch();
-    auto* roleColumn = new QVBoxLayout;
-    roleColumn->addLayout(form);
-    roleColumn->addWidget(new QLabel(tr("Permissions:")));
-    roleColumn->addWidget(m_table, 1);
-    roleColumn->addWidget(m_tableMessages);
-    roleColumn->addLayout(permissionButtons);
-
-    auto* columns = new QHBoxLayout;
-    columns->addLayout(listColumn);
-    columns->addLayout(roleColumn, 1);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_rolesMessages);
-    layout->addLayout(columns);
+    layout->addLayout(roles);
+    layout->addWidget(new QLabel(tr("Permissions of the selected role:")));
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_tableMessages);
+    layout->addLayout(permissionButtons);
 
     connect(m_list, &QListWidget::currentRowChanged, this, &RolesSection::showRole);
     connect(m_addRole, &QPushButton::clicked, this, &RolesSection::addRole);
