@@ -28,8 +28,12 @@ RouterStatusBar::RouterStatusBar(RouterController& controller, QAbstractItemMode
     errorPalette.setColor(QPalette::WindowText, StatusColours::bad());
     m_errors->setPalette(errorPalette);
     m_endpoints->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Long endpoint lists and error texts must not widen the window past the screen: the labels take the
+    // width they are given (the full text stays in their tooltips).
+    for (QLabel* label : {m_endpoints, m_errors})
+        label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     addWidget(m_endpoints, 1);
-    addWidget(m_errors);
+    addWidget(m_errors, 1);
     addPermanentWidget(m_sessionCount);
 
     connect(&controller, &RouterController::transportsChanged, this, &RouterStatusBar::showTransports);
