@@ -850,6 +850,14 @@ Grund:</translation>
         <source>Kill</source>
         <translation>Beenden</translation>
     </message>
+    <message>
+        <source>&amp;Record this session in the trace</source>
+        <translation>Diese Sitzung im Mitschnitt &amp;aufzeichnen</translation>
+    </message>
+    <message>
+        <source>Switch tracing of the selected session&apos;s messages on or off</source>
+        <translation>Mitschnitt der Nachrichten der ausgewählten Sitzung ein- oder ausschalten</translation>
+    </message>
 </context>
 <context>
     <name>StatisticsView</name>

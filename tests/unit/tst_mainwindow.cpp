@@ -3,6 +3,8 @@
 // the status bar and next to the transport, stop says goodbye, and the window remembers its layout.
 
 #include "mainwindow.h"
+#include "trace/tracemodel.h"
+#include "trace/traceview.h"
 
 #include "fakepeer.h"
 #include "jsonwampclient.h"
@@ -136,6 +138,47 @@ private Q_SLOTS:
         QTRY_COMPARE(transports->topLevelItem(0)->text(TransportStatusView::StateColumn),
                      QStringLiteral("stopped"));
         QCOMPARE(statusBar->endpointsText(), QStringLiteral("Router stopped"));
+    }
+
+    void tracingCanBeSwitchedOffPerSession()
+    {
+        MainWindow window(localConfig());
+        window.show();
+        window.startRouter();
+        auto* transports = window.findChild<TransportStatusView*>(QStringLiteral("transports"));
+        auto* sessions = window.findChild<QTableView*>(QStringLiteral("sessions"));
+        auto* trace = window.findChild<TraceView*>();
+        QVERIFY(transports && sessions && trace);
+        QTRY_COMPARE(transports->topLevelItem(0)->text(TransportStatusView::StateColumn),
+                     QStringLiteral("listening"));
+        const QString url = transports->topLevelItem(0)->text(TransportStatusView::AddressColumn);
+        JsonWampClient muted;
+        JsonWampClient heard;
+        const quint64 mutedId = muted.join(url);
+        QVERIFY(mutedId && heard.join(url));
+        QTRY_COMPARE(sessions->model()->rowCount(), 2);
+        QTRY_COMPARE(trace->model()->rowCount(), 4); // two HELLO/WELCOME pairs
+
+        SessionsView* view = window.sessionsView();
+        for (int row = 0; row < 2; ++row) {
+            sessions->selectRow(row);
+            if (view->selectedSessionId() == mutedId)
+                break;
+        }
+        QCOMPARE(view->selectedSessionId(), mutedId);
+        QVERIFY(view->recordTraceAction()->isEnabled());
+        QVERIFY(view->recordTraceAction()->isChecked());
+        view->recordTraceAction()->trigger(); // off
+        QVERIFY(!view->recordTraceAction()->isChecked());
+
+        // The switch travels to the router's thread; a round trip of the heard session orders after it.
+        muted.send({32, 1, QJsonObject{}, QStringLiteral("com.example.muted")});
+        QCOMPARE(muted.next().at(0).toInt(), 33);
+        heard.send({32, 1, QJsonObject{}, QStringLiteral("com.example.heard")});
+        QCOMPARE(heard.next().at(0).toInt(), 33);
+        QTRY_COMPARE(trace->model()->rowCount(), 6); // only the heard SUBSCRIBE/SUBSCRIBED
+        QTest::qWait(300);
+        QCOMPARE(trace->model()->rowCount(), 6);
     }
 
     void transportErrorShowsInStatusBarAndTransportList()

@@ -22,6 +22,7 @@ SessionsView::SessionsView(RouterController& controller, QWidget* parent)
           new QAction(style()->standardIcon(QStyle::SP_DialogCancelButton), tr("&Kill session…"), this))
     , m_traceAction(new QAction(style()->standardIcon(QStyle::SP_FileDialogContentsView),
                                 tr("Show &trace of this session"), this))
+    , m_recordTraceAction(new QAction(tr("&Record this session in the trace"), this))
 {
     m_table->view()->setObjectName(QStringLiteral("sessions"));
     m_killAction->setObjectName(QStringLiteral("killSession"));
@@ -34,10 +35,15 @@ SessionsView::SessionsView(RouterController& controller, QWidget* parent)
     m_table->toolBar()->addSeparator();
     m_table->toolBar()->addAction(m_killAction);
     m_table->toolBar()->addAction(m_traceAction);
+    m_recordTraceAction->setObjectName(QStringLiteral("recordSessionTrace"));
+    m_recordTraceAction->setCheckable(true);
+    m_recordTraceAction->setToolTip(tr("Switch tracing of the selected session's messages on or off"));
+    m_table->toolBar()->addAction(m_recordTraceAction);
     QTableView* view = m_table->view();
     view->setContextMenuPolicy(Qt::ActionsContextMenu);
     view->addAction(m_killAction);
     view->addAction(m_traceAction);
+    view->addAction(m_recordTraceAction);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -51,6 +57,15 @@ SessionsView::SessionsView(RouterController& controller, QWidget* parent)
         if (const quint64 id = selectedSessionId())
             Q_EMIT traceRequested(id);
     });
+    connect(m_recordTraceAction, &QAction::triggered, this, [this](bool record) {
+        const quint64 id = selectedSessionId();
+        if (!id)
+            return;
+        record ? void(m_untracedSessions.remove(id)) : void(m_untracedSessions.insert(id));
+        m_controller.setSessionTraced(id, record);
+    });
+    connect(&controller, &RouterController::sessionLeft, this,
+            [this](const wamp::SessionInfo& info) { m_untracedSessions.remove(info.id); });
     connect(view, &QTableView::doubleClicked, m_traceAction, &QAction::trigger);
     connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &SessionsView::updateActions);
@@ -99,4 +114,6 @@ void SessionsView::updateActions()
     const bool selected = selectedSessionId() != 0;
     m_killAction->setEnabled(selected);
     m_traceAction->setEnabled(selected);
+    m_recordTraceAction->setEnabled(selected);
+    m_recordTraceAction->setChecked(selected && !m_untracedSessions.contains(selectedSessionId()));
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSet>
 #include <QWidget>
 
 class FilteredTable;
@@ -22,6 +23,8 @@ public:
     QTableView* table() const;
     QAction* killAction() const { return m_killAction; }
     QAction* traceAction() const { return m_traceAction; }
+    //! Checkable: whether the selected session's messages are recorded in the trace (on by default).
+    QAction* recordTraceAction() const { return m_recordTraceAction; }
     //! The session of the current row; 0 when none is selected.
     quint64 selectedSessionId() const;
     //! The reason the kill dialog proposes.
@@ -39,4 +42,6 @@ private:
     FilteredTable* m_table;
     QAction* m_killAction;
     QAction* m_traceAction;
+    QAction* m_recordTraceAction;
+    QSet<quint64> m_untracedSessions;
 };
