@@ -15,6 +15,7 @@
 
 #include <QAction>
 #include <QInputDialog>
+#include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -179,6 +180,65 @@ private Q_SLOTS:
         QTRY_COMPARE(trace->model()->rowCount(), 6); // only the heard SUBSCRIBE/SUBSCRIBED
         QTest::qWait(300);
         QCOMPARE(trace->model()->rowCount(), 6);
+    }
+
+    // A third-party client (Autobahn|Python) against the window's router: its session appears, its CALL and
+    // RESULT appear in the trace, and killing it from the inspector ends its session.
+    void autobahnPythonSessionCallTraceAndKill()
+    {
+        MainWindow window(localConfig());
+        window.show();
+        window.startRouter();
+        auto* transports = window.findChild<TransportStatusView*>(QStringLiteral("transports"));
+        auto* sessions = window.findChild<QTableView*>(QStringLiteral("sessions"));
+        auto* trace = window.findChild<TraceView*>();
+        QVERIFY(transports && sessions && trace);
+        QTRY_COMPARE(transports->topLevelItem(0)->text(TransportStatusView::StateColumn),
+                     QStringLiteral("listening"));
+        const QString url = transports->topLevelItem(0)->text(TransportStatusView::AddressColumn);
+
+        const QString script = QStringLiteral(R"(
+import asyncio, sys
+from autobahn.asyncio.wamp import ApplicationSession, ApplicationRunner
+class Client(ApplicationSession):
+    async def onJoin(self, details):
+        await self.register(lambda a, b: a + b, 'com.example.add2')
+        print('result', await self.call('com.example.add2', 2, 3), flush=True)
+    def onLeave(self, details):
+        print('left', details.reason, flush=True)
+        self.disconnect()
+    def onDisconnect(self):
+        asyncio.get_event_loop().stop()
+ApplicationRunner(sys.argv[1], 'realm1').run(Client)
+)");
+        QProcess client;
+        client.setProcessChannelMode(QProcess::MergedChannels);
+        client.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), script, url});
+        QVERIFY(client.waitForStarted());
+        QByteArray output;
+        connect(&client, &QProcess::readyRead, this, [&] { output += client.readAll(); });
+
+        QTRY_COMPARE_WITH_TIMEOUT(sessions->model()->rowCount(), 1, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(output.contains("result 5"), 15000);
+        const auto typesInTrace = [&] {
+            QStringList types;
+            for (int row = 0; row < trace->model()->rowCount(); ++row)
+                types << trace->model()->index(row, TraceModel::TypeColumn).data().toString();
+            return types;
+        };
+        QTRY_VERIFY(typesInTrace().contains(QStringLiteral("RESULT")));
+        const QStringList types = typesInTrace();
+        for (const char* expected :
+             {"HELLO", "WELCOME", "REGISTER", "REGISTERED", "CALL", "INVOCATION", "YIELD"})
+            QVERIFY2(types.contains(QLatin1StringView(expected)), expected);
+
+        sessions->selectRow(0);
+        const quint64 id = window.sessionsView()->selectedSessionId();
+        QVERIFY(id);
+        window.controller().killSession(id, QStringLiteral("killed by the test"));
+        QTRY_COMPARE(sessions->model()->rowCount(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(output.contains("left wamp.close.killed"), 10000);
+        QVERIFY(client.waitForFinished(10000));
     }
 
     void transportErrorShowsInStatusBarAndTransportList()
