@@ -3,7 +3,10 @@
 FieldErrorLabel::FieldErrorLabel(QWidget* parent)
     : QLabel(parent)
 {
-    setWordWrap(true);
+    // No word wrap: a height-for-width label whose row is shown and hidden makes Qt 6.4's
+    // QFormLayout::heightForWidth() write past its row buffer (found with valgrind; heap corruption and
+    // crashes followed). Messages stay on one line each, and the full text is in the tooltip.
+    setWordWrap(false);
     setTextFormat(Qt::PlainText);
     setTextInteractionFlags(Qt::TextSelectableByMouse);
     hide();
