@@ -6,6 +6,8 @@
 
 #include <QTest>
 
+Q_DECLARE_METATYPE(TraceRowFields)
+
 using namespace wamp;
 using Direction = TraceEntry::Direction;
 
@@ -153,7 +155,6 @@ private Q_SLOTS:
     }
 };
 
-Q_DECLARE_METATYPE(TraceRowFields)
 
 QTEST_APPLESS_MAIN(TestTraceFilter)
 #include "tst_tracefilter.moc"
