@@ -155,6 +155,5 @@ private Q_SLOTS:
     }
 };
 
-
 QTEST_APPLESS_MAIN(TestTraceFilter)
 #include "tst_tracefilter.moc"
