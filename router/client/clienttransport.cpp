@@ -1,5 +1,6 @@
 #include "clienttransport.h"
 
+#include "transport/devicestream.h"
 #include "transport/rawsocketframing.h"
 #include "transport/rawsocketpeer.h"
 #include "transport/websocketpeer.h"
@@ -304,9 +305,10 @@ void ClientTransport::onStreamReadyRead()
     m_stream = nullptr;
     m_connecting = false;
     const qint64 maxIncoming = qint64(1) << (9 + m_config.maxLengthExponent);
-    auto* peer =
-        new RawSocketPeer(stream, m_config.serializer, transportIdOf(m_config), QStringLiteral("rawsocket"),
-                          maxIncoming, reply->accepted->maxLength(), this);
+    // Frames that came with the reply are still in the device: DeviceStream delivers them first.
+    auto* peer = new RawSocketPeer(new DeviceStream(stream), QByteArray(), m_config.serializer,
+                                   transportIdOf(m_config), QStringLiteral("rawsocket"), maxIncoming,
+                                   reply->accepted->maxLength(), this);
     Q_EMIT connected(peer);
 }
 

@@ -47,7 +47,8 @@ public:
     bool isDebug() const { return m_debug; }
     void setDebug(bool debug) { m_debug = debug; }
 
-    qint64 pendingBytes() const { return m_pendingBytes; }
+    //! Bytes handed to send() and not yet written to the operating system.
+    virtual qint64 pendingBytes() const { return m_pendingBytes; }
     qint64 maxPendingBytes() const { return m_maxPendingBytes; }
     void setMaxPendingBytes(qint64 bytes) { m_maxPendingBytes = bytes; }
 

@@ -1,35 +1,10 @@
 #include "rawsocketacceptor.h"
 
+#include "pendingconnection.h"
 #include "rawsocketframing.h"
 #include "rawsocketpeer.h"
 
-#include <QAbstractSocket>
-#include <QLocalSocket>
-#include <QSslSocket>
-#include <QTimer>
-
 namespace wamp {
-
-namespace {
-
-QString addressOf(QIODevice* socket)
-{
-    if (auto* tcp = qobject_cast<QAbstractSocket*>(socket))
-        return tcp->peerAddress().toString() + QLatin1Char(':') + QString::number(tcp->peerPort());
-    return QStringLiteral("unix socket client");
-}
-
-void closeSocket(QIODevice* socket)
-{
-    if (auto* tcp = qobject_cast<QAbstractSocket*>(socket))
-        tcp->disconnectFromHost();
-    else if (auto* local = qobject_cast<QLocalSocket*>(socket))
-        local->disconnectFromServer();
-    // Whatever the peer does, the socket goes once the reply had a moment to leave.
-    QTimer::singleShot(1000, socket, &QObject::deleteLater);
-}
-
-} // namespace
 
 RawSocketAcceptor::RawSocketAcceptor(TransportConfig config, QObject* parent)
     : QObject(parent)
@@ -41,45 +16,39 @@ qint64 RawSocketAcceptor::maxMessageSize() const
     return m_config.rawsocket.effectiveMaxMessageSize();
 }
 
-void RawSocketAcceptor::accept(QIODevice* socket)
+void RawSocketAcceptor::accept(PendingConnection* connection)
 {
-    socket->setParent(this);
-    auto* timeout = new QTimer(socket);
-    timeout->setObjectName(QStringLiteral("handshakeTimeout"));
-    timeout->setSingleShot(true);
-    connect(timeout, &QTimer::timeout, socket, [this, socket] {
+    connection->setParent(this);
+    connect(connection, &PendingConnection::timedOut, this, [this, connection] {
         refuse(
-            socket,
+            connection,
             QStringLiteral("no RawSocket handshake within %1 ms").arg(m_config.rawsocket.handshakeTimeoutMs),
             std::nullopt);
     });
-    timeout->start(m_config.rawsocket.handshakeTimeoutMs);
-    connect(socket, &QIODevice::readyRead, this, [this, socket] { readHandshake(socket); });
-    if (socket->bytesAvailable() >= 4)
-        readHandshake(socket);
+    connect(connection, &PendingConnection::dataArrived, this,
+            [this, connection] { readHandshake(connection); });
+    connection->setDeadline(m_config.rawsocket.handshakeTimeoutMs);
+    if (!connection->received().isEmpty())
+        readHandshake(connection);
 }
 
-void RawSocketAcceptor::readHandshake(QIODevice* socket)
+void RawSocketAcceptor::readHandshake(PendingConnection* connection)
 {
-    if (socket->bytesAvailable() < 4) {
+    const QByteArray& received = connection->received();
+    QString error;
+    bool reservedBitsUsed = false;
+    if (received.size() < 4) {
         // A wrong first byte is reported at once: the client is not going to send a RawSocket handshake.
-        if (socket->bytesAvailable() > 0 && quint8(socket->peek(1).at(0)) != rawsocket::kMagic) {
-            QString error;
-            bool reserved = false;
-            rawsocket::parseHandshake(socket->peek(4), &error, &reserved);
-            refuse(socket, error, std::nullopt);
+        if (!received.isEmpty() && quint8(received.at(0)) != rawsocket::kMagic) {
+            rawsocket::parseHandshake(received, &error, &reservedBitsUsed);
+            refuse(connection, error, std::nullopt);
         }
         return;
     }
-    disconnect(socket, &QIODevice::readyRead, this, nullptr);
-    delete socket->findChild<QTimer*>(QStringLiteral("handshakeTimeout"), Qt::FindDirectChildrenOnly);
-
-    QString error;
-    bool reservedBitsUsed = false;
     const std::optional<rawsocket::HandshakeRequest> request =
-        rawsocket::parseHandshake(socket->read(4), &error, &reservedBitsUsed);
+        rawsocket::parseHandshake(received, &error, &reservedBitsUsed);
     if (!request) {
-        refuse(socket, error,
+        refuse(connection, error,
                reservedBitsUsed ? std::optional<int>(int(rawsocket::HandshakeError::ReservedBitsUsed))
                                 : std::nullopt);
         return;
@@ -93,7 +62,7 @@ void RawSocketAcceptor::readHandshake(QIODevice* socket)
         QStringList offered;
         for (SerializerKind candidate : m_config.rawsocket.serializers)
             offered << serializerFor(candidate).name();
-        refuse(socket,
+        refuse(connection,
                QStringLiteral("serializer %1 is not served here (%2)")
                    .arg(request->serializerId)
                    .arg(offered.join(QStringLiteral(", "))),
@@ -101,16 +70,20 @@ void RawSocketAcceptor::readHandshake(QIODevice* socket)
         return;
     }
     if (m_config.rawsocket.maxConnections > 0 && m_connections >= m_config.rawsocket.maxConnections) {
-        refuse(socket,
+        refuse(connection,
                QStringLiteral("maximum connection count (%1) reached").arg(m_config.rawsocket.maxConnections),
                int(rawsocket::HandshakeError::MaxConnectionCountReached));
         return;
     }
 
+    disconnect(connection, nullptr, this, nullptr);
+    QByteArray rest;
+    ByteStream* stream = connection->takeStream(&rest);
+    rest.remove(0, 4);
     const int exponent = rawsocket::lengthExponentFor(maxMessageSize());
-    socket->write(rawsocket::handshake(exponent, request->serializerId));
-    const bool tls = qobject_cast<QSslSocket*>(socket) != nullptr;
-    auto* peer = new RawSocketPeer(socket, *kind, m_config.id,
+    stream->write(rawsocket::handshake(exponent, request->serializerId));
+    const bool tls = stream->isEncrypted();
+    auto* peer = new RawSocketPeer(stream, rest, *kind, m_config.id,
                                    tls ? QStringLiteral("rawsocket+tls") : QStringLiteral("rawsocket"),
                                    maxMessageSize(), request->maxLength(), this);
     peer->setDebug(m_config.debug);
@@ -121,14 +94,13 @@ void RawSocketAcceptor::readHandshake(QIODevice* socket)
     Q_EMIT peerReady(peer);
 }
 
-void RawSocketAcceptor::refuse(QIODevice* socket, const QString& reason, std::optional<int> errorCode)
+void RawSocketAcceptor::refuse(PendingConnection* connection, const QString& reason,
+                               std::optional<int> errorCode)
 {
-    disconnect(socket, &QIODevice::readyRead, this, nullptr);
-    delete socket->findChild<QTimer*>(QStringLiteral("handshakeTimeout"), Qt::FindDirectChildrenOnly);
-    Q_EMIT rejected(addressOf(socket), reason);
-    if (errorCode)
-        socket->write(rawsocket::handshakeError(rawsocket::HandshakeError(*errorCode)));
-    closeSocket(socket);
+    disconnect(connection, nullptr, this, nullptr);
+    Q_EMIT rejected(connection->peerAddress(), reason);
+    connection->reply(errorCode ? rawsocket::handshakeError(rawsocket::HandshakeError(*errorCode))
+                                : QByteArray());
 }
 
 } // namespace wamp

@@ -4,10 +4,9 @@
 
 #include <QObject>
 
-class QIODevice;
-
 namespace wamp {
 
+class PendingConnection;
 class Peer;
 
 /*!
@@ -24,8 +23,8 @@ class RawSocketAcceptor final : public QObject {
 public:
     explicit RawSocketAcceptor(TransportConfig config, QObject* parent = nullptr);
 
-    //! Takes over a connected socket (QAbstractSocket or QLocalSocket), re-parented to this acceptor.
-    void accept(QIODevice* socket);
+    //! Takes over a new connection (re-parented to this acceptor); bytes it already holds are read at once.
+    void accept(PendingConnection* connection);
     qint64 maxMessageSize() const;
     int connectionCount() const { return m_connections; }
 
@@ -34,8 +33,8 @@ Q_SIGNALS:
     void rejected(const QString& peerAddress, const QString& reason);
 
 private:
-    void readHandshake(QIODevice* socket);
-    void refuse(QIODevice* socket, const QString& reason, std::optional<int> errorCode);
+    void readHandshake(PendingConnection* connection);
+    void refuse(PendingConnection* connection, const QString& reason, std::optional<int> errorCode);
 
     TransportConfig m_config;
     int m_connections = 0;

@@ -202,6 +202,15 @@ QByteArray encodeFrame(FrameType type, QByteArrayView payload)
     return frame;
 }
 
+QByteArray frameHeader(FrameType type, qint64 length)
+{
+    Q_ASSERT_X(length < kMaxMaxLength, "frameHeader", "RawSocket payloads are shorter than 2^24 bytes");
+    if (length < 0 || length >= kMaxMaxLength)
+        return {};
+    const char header[kHeaderSize] = {char(type), char(length >> 16), char(length >> 8), char(length)};
+    return QByteArray(header, kHeaderSize);
+}
+
 void FrameReader::append(QByteArrayView bytes)
 {
     if (hasError() || bytes.isEmpty())

@@ -89,6 +89,9 @@ struct Frame {
 //! peer's limit first; a longer payload asserts in debug builds and yields an empty array in release builds,
 //! never a frame with a truncated length.
 QByteArray encodeFrame(FrameType type, QByteArrayView payload);
+//! Just the 4-octet header of a frame with \a length payload octets (same limit as encodeFrame()), for
+//! senders that pass a large payload on without copying it.
+QByteArray frameHeader(FrameType type, qint64 length);
 
 /*!
  * Splits a byte stream into frames. Feed it whatever the socket delivered with append(), then call next()

@@ -2,62 +2,40 @@
 
 #include "keepalive.h"
 
-#include <QAbstractSocket>
-#include <QHostAddress>
-#include <QLocalSocket>
 #include <QtEndian>
 
 namespace wamp {
 
 namespace {
 
-QString describePeer(QIODevice* device)
-{
-    if (auto* socket = qobject_cast<QAbstractSocket*>(device)) {
-        const QHostAddress address = socket->peerAddress();
-        const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
-                                 ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
-                                 : address.toString();
-        return host + QLatin1Char(':') + QString::number(socket->peerPort());
-    }
-    if (auto* local = qobject_cast<QLocalSocket*>(device))
-        return QStringLiteral("unix:") + local->fullServerName();
-    return QStringLiteral("unknown");
-}
+// Payloads up to this size are copied behind their header into one buffer; larger ones are queued as they
+// are, shared with every other receiver of the same encoded message.
+constexpr qsizetype kCopyLimit = 1024;
 
 } // namespace
 
-RawSocketPeer::RawSocketPeer(QIODevice* device, SerializerKind serializer, QString transportId,
-                             QString transportType, qint64 maxIncoming, qint64 maxOutgoing, QObject* parent)
+RawSocketPeer::RawSocketPeer(ByteStream* stream, const QByteArray& received, SerializerKind serializer,
+                             QString transportId, QString transportType, qint64 maxIncoming,
+                             qint64 maxOutgoing, QObject* parent)
     : Peer(serializer, std::move(transportId), parent)
-    , m_device(device)
+    , m_stream(stream)
     , m_transportType(std::move(transportType))
-    , m_peerAddress(describePeer(device))
+    , m_peerAddress(stream->peerAddress())
     , m_reader(maxIncoming)
     , m_maxOutgoing(maxOutgoing)
 {
-    m_device->setParent(this);
-    connect(m_device, &QIODevice::readyRead, this, &RawSocketPeer::onReadyRead);
-    connect(m_device, &QIODevice::bytesWritten, this, &RawSocketPeer::removePending);
-    // Queued, as for WebSocketPeer: a disconnect noticed inside send() must not tear down routing state
-    // while the broker iterates over receivers.
-    if (auto* socket = qobject_cast<QAbstractSocket*>(m_device)) {
-        connect(socket, &QAbstractSocket::disconnected, this, &RawSocketPeer::onDisconnected,
-                Qt::QueuedConnection);
-        // A TLS client that ends with close_notify (Twisted does, then waits for the TCP close) is reported
-        // by QSslSocket as RemoteHostClosedError only, with the TCP connection still open: close our side.
-        connect(socket, &QAbstractSocket::errorOccurred, this, [socket](QAbstractSocket::SocketError error) {
-            if (error == QAbstractSocket::RemoteHostClosedError &&
-                socket->state() == QAbstractSocket::ConnectedState)
-                socket->disconnectFromHost();
-        });
-    } else if (auto* local = qobject_cast<QLocalSocket*>(m_device))
-        connect(local, &QLocalSocket::disconnected, this, &RawSocketPeer::onDisconnected,
-                Qt::QueuedConnection);
+    m_stream->setParent(this);
+    m_stream->setHandler(this);
+    if (!received.isEmpty()) {
+        m_reader.append(received);
+        // Processed from the event loop, once whoever made this peer has connected to its signals.
+        QMetaObject::invokeMethod(this, &RawSocketPeer::processFrames, Qt::QueuedConnection);
+    }
+}
 
-    // Bytes that arrived together with the handshake are already waiting.
-    if (m_device->bytesAvailable() > 0)
-        QMetaObject::invokeMethod(this, &RawSocketPeer::onReadyRead, Qt::QueuedConnection);
+qint64 RawSocketPeer::pendingBytes() const
+{
+    return m_stream->bytesToWrite();
 }
 
 void RawSocketPeer::send(const QByteArray& encoded)
@@ -70,16 +48,21 @@ void RawSocketPeer::send(const QByteArray& encoded)
                  .arg(m_maxOutgoing));
         return;
     }
-    const QByteArray frame = rawsocket::encodeFrame(rawsocket::FrameType::Message, encoded);
-    m_device->write(frame);
-    if (!addPending(frame.size()))
-        fail(QStringLiteral("outgoing queue overflow (%1 bytes not yet written)").arg(pendingBytes()));
+    if (encoded.size() <= kCopyLimit) {
+        m_stream->write(rawsocket::encodeFrame(rawsocket::FrameType::Message, encoded));
+    } else {
+        m_stream->write(rawsocket::frameHeader(rawsocket::FrameType::Message, encoded.size()));
+        m_stream->write(encoded);
+    }
+    if (m_stream->bytesToWrite() > maxPendingBytes())
+        fail(QStringLiteral("outgoing queue overflow (%1 bytes not yet written)")
+                 .arg(m_stream->bytesToWrite()));
 }
 
 void RawSocketPeer::ping(const QByteArray& payload)
 {
     if (!m_closing)
-        m_device->write(rawsocket::encodeFrame(rawsocket::FrameType::Ping, payload));
+        m_stream->write(rawsocket::encodeFrame(rawsocket::FrameType::Ping, payload));
 }
 
 void RawSocketPeer::setKeepAlive(int intervalMs, int timeoutMs)
@@ -100,18 +83,26 @@ void RawSocketPeer::setKeepAlive(int intervalMs, int timeoutMs)
     });
 }
 
-void RawSocketPeer::onReadyRead()
+void RawSocketPeer::streamReadable(QByteArrayView bytes)
 {
     if (m_closing)
         return;
-    m_reader.append(m_device->readAll());
-    while (std::optional<rawsocket::Frame> frame = m_reader.next()) {
+    m_reader.append(bytes);
+    processFrames();
+}
+
+void RawSocketPeer::processFrames()
+{
+    while (!m_closing) {
+        std::optional<rawsocket::Frame> frame = m_reader.next();
+        if (!frame)
+            break;
         switch (frame->type) {
         case rawsocket::FrameType::Message:
             Q_EMIT messageReceived(frame->payload);
             break;
         case rawsocket::FrameType::Ping:
-            m_device->write(rawsocket::encodeFrame(rawsocket::FrameType::Pong, frame->payload));
+            m_stream->write(rawsocket::encodeFrame(rawsocket::FrameType::Pong, frame->payload));
             break;
         case rawsocket::FrameType::Pong:
             if (m_keepAlive)
@@ -119,10 +110,8 @@ void RawSocketPeer::onReadyRead()
             Q_EMIT pongReceived(frame->payload);
             break;
         }
-        if (m_closing)
-            return;
     }
-    if (m_reader.hasError())
+    if (!m_closing && m_reader.hasError())
         fail(m_reader.error());
 }
 
@@ -132,7 +121,9 @@ void RawSocketPeer::close(const QString& reason)
         return;
     m_closing = true;
     m_closeReason = reason;
-    disconnectDevice();
+    if (m_keepAlive)
+        m_keepAlive->stop();
+    m_stream->close(kCloseTimeoutMs);
 }
 
 void RawSocketPeer::fail(const QString& reason)
@@ -143,32 +134,10 @@ void RawSocketPeer::fail(const QString& reason)
     m_closeReason = reason;
     if (m_keepAlive)
         m_keepAlive->stop();
-    if (auto* socket = qobject_cast<QAbstractSocket*>(m_device))
-        socket->abort();
-    else if (auto* local = qobject_cast<QLocalSocket*>(m_device))
-        local->abort();
-    QMetaObject::invokeMethod(this, &RawSocketPeer::onDisconnected, Qt::QueuedConnection);
+    m_stream->abort(reason);
 }
 
-void RawSocketPeer::disconnectDevice()
-{
-    if (m_keepAlive)
-        m_keepAlive->stop();
-    // Flush what is queued, then close; a peer that does not let us finish is cut off.
-    if (auto* socket = qobject_cast<QAbstractSocket*>(m_device))
-        socket->disconnectFromHost();
-    else if (auto* local = qobject_cast<QLocalSocket*>(m_device))
-        local->disconnectFromServer();
-    QTimer::singleShot(kCloseTimeoutMs, this, [this] {
-        if (auto* socket = qobject_cast<QAbstractSocket*>(m_device))
-            socket->abort();
-        else if (auto* local = qobject_cast<QLocalSocket*>(m_device))
-            local->abort();
-        onDisconnected();
-    });
-}
-
-void RawSocketPeer::onDisconnected()
+void RawSocketPeer::streamClosed(const QString& reason)
 {
     if (m_disconnectedEmitted)
         return;
@@ -176,7 +145,7 @@ void RawSocketPeer::onDisconnected()
     m_closing = true;
     if (m_keepAlive)
         m_keepAlive->stop();
-    Q_EMIT disconnected(m_closeReason.isEmpty() ? QStringLiteral("connection closed") : m_closeReason);
+    Q_EMIT disconnected(m_closeReason.isEmpty() ? reason : m_closeReason);
 }
 
 } // namespace wamp

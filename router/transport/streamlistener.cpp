@@ -1,17 +1,19 @@
 #include "streamlistener.h"
 
 #include "config/tlsconfiguration.h"
+#include "descriptorlocalserver.h"
+#include "descriptortcpserver.h"
+#include "devicestream.h"
+#include "pendingconnection.h"
 #include "rawsocketacceptor.h"
 #include "rawsocketframing.h"
+#include "socketstream.h"
 #include "websocketacceptor.h"
 
 #include <QFileInfo>
-#include <QLocalServer>
 #include <QLocalSocket>
 #include <QSslServer>
 #include <QSslSocket>
-#include <QTcpServer>
-#include <QTimer>
 #include <QUrl>
 
 #include <sys/stat.h>
@@ -86,18 +88,25 @@ bool StreamListener::startTcp()
                                               QStringLiteral("client certificate rejected: ") +
                                                   error.errorString());
                 });
+        // Not newConnection(): QSslServer emits that at TCP accept, before the TLS handshake is done.
+        connect(server, &QTcpServer::pendingConnectionAvailable, this, [this, server] {
+            while (QTcpSocket* socket = server->nextPendingConnection()) {
+                socket->setSocketOption(QAbstractSocket::LowDelayOption,
+                                        m_config.websocket.tcpNoDelay ? 1 : 0);
+                dispatch(new DeviceStream(socket));
+            }
+        });
         m_tcp = server;
     } else {
-        m_tcp = new QTcpServer(this);
+        m_tcp = new DescriptorTcpServer(
+            [this](qintptr descriptor) {
+                auto* stream = new SocketStream(descriptor, QString());
+                stream->setNoDelay(m_config.websocket.tcpNoDelay);
+                dispatch(stream);
+            },
+            this);
     }
     m_tcp->setListenBacklogSize(ep.backlog);
-    // Not newConnection(): QSslServer emits that at TCP accept, before the TLS handshake is done.
-    connect(m_tcp, &QTcpServer::pendingConnectionAvailable, this, [this] {
-        while (QTcpSocket* socket = m_tcp->nextPendingConnection()) {
-            socket->setSocketOption(QAbstractSocket::LowDelayOption, m_config.websocket.tcpNoDelay ? 1 : 0);
-            dispatch(socket);
-        }
-    });
     if (!m_tcp->listen(address, ep.port)) {
         m_error = QStringLiteral("cannot listen on %1 port %2: %3")
                       .arg(address.toString())
@@ -125,13 +134,10 @@ bool StreamListener::startUnix()
         }
         QLocalServer::removeServer(path); // left behind by a process that is gone
     }
-    m_local = new QLocalServer(this);
+    m_local = new DescriptorLocalServer(
+        [this, path](quintptr descriptor) { dispatch(new SocketStream(qintptr(descriptor), path)); }, this);
     m_local->setSocketOptions(QLocalServer::UserAccessOption | QLocalServer::GroupAccessOption);
     m_local->setListenBacklogSize(m_config.endpoint.backlog);
-    connect(m_local, &QLocalServer::newConnection, this, [this] {
-        while (QLocalSocket* socket = m_local->nextPendingConnection())
-            dispatch(socket);
-    });
     if (!m_local->listen(path)) {
         m_error = QStringLiteral("cannot listen on unix socket %1: %2").arg(path, m_local->errorString());
         delete std::exchange(m_local, nullptr);
@@ -181,41 +187,33 @@ QString StreamListener::address() const
     return {};
 }
 
-void StreamListener::dispatch(QIODevice* socket)
+void StreamListener::dispatch(ByteStream* stream)
 {
-    socket->setParent(this);
-    auto* tcp = qobject_cast<QTcpSocket*>(socket);
-    if (m_config.type == TransportType::RawSocket || !tcp) {
-        m_rawSocket->accept(socket);
+    auto* connection = new PendingConnection(stream, this);
+    if (m_config.type == TransportType::RawSocket) {
+        m_rawSocket->accept(connection);
     } else if (m_config.type == TransportType::WebSocket) {
-        m_webSocket->accept(tcp);
+        m_webSocket->accept(connection);
     } else {
         // Universal: wait for the first byte to tell the protocols apart.
-        auto* timeout = new QTimer(socket);
-        timeout->setSingleShot(true);
-        connect(timeout, &QTimer::timeout, socket, [this, socket] {
-            Q_EMIT connectionRejected(qobject_cast<QTcpSocket*>(socket)->peerAddress().toString(),
+        connect(connection, &PendingConnection::timedOut, this, [this, connection] {
+            Q_EMIT connectionRejected(connection->peerAddress(),
                                       QStringLiteral("sent nothing within the handshake timeout"));
-            socket->deleteLater();
+            connection->reply(QByteArray());
         });
-        timeout->start(m_config.websocket.openHandshakeTimeoutMs);
-        connect(socket, &QIODevice::readyRead, this, [this, socket] { sniffFirstByte(socket); });
-        if (socket->bytesAvailable() > 0)
-            sniffFirstByte(socket);
+        connect(connection, &PendingConnection::dataArrived, this,
+                [this, connection] { sniffFirstByte(connection); });
+        connection->setDeadline(m_config.websocket.openHandshakeTimeoutMs);
     }
 }
 
-void StreamListener::sniffFirstByte(QIODevice* socket)
+void StreamListener::sniffFirstByte(PendingConnection* connection)
 {
-    const QByteArray first = socket->peek(1);
-    if (first.isEmpty())
-        return;
-    disconnect(socket, &QIODevice::readyRead, this, nullptr);
-    qDeleteAll(socket->findChildren<QTimer*>(Qt::FindDirectChildrenOnly));
-    if (quint8(first.at(0)) == rawsocket::kMagic)
-        m_rawSocket->accept(socket);
+    disconnect(connection, nullptr, this, nullptr);
+    if (quint8(connection->received().at(0)) == rawsocket::kMagic)
+        m_rawSocket->accept(connection);
     else
-        m_webSocket->accept(qobject_cast<QTcpSocket*>(socket));
+        m_webSocket->accept(connection);
 }
 
 } // namespace wamp

@@ -5,19 +5,22 @@
 
 #include <memory>
 
-class QIODevice;
 class QLocalServer;
 class QTcpServer;
 
 namespace wamp {
 
+class ByteStream;
+class PendingConnection;
 class RawSocketAcceptor;
 class WebSocketAcceptor;
 
 /*!
- * A listening transport on a stream endpoint: TCP (QTcpServer), TLS (QSslServer) or a Unix domain socket
- * (QLocalServer). Accepted connections go to the WebSocket or RawSocket acceptor by transport type; a
- * "universal" transport decides per connection by the first byte (0x7F is RawSocket).
+ * A listening transport on a stream endpoint: TCP, TLS (QSslServer) or a Unix domain socket. Plain TCP and
+ * Unix connections are taken as socket descriptors and served by SocketStream (no QTcpSocket/QLocalSocket
+ * per connection); TLS connections keep their QSslSocket (DeviceStream). Accepted connections go to the
+ * WebSocket or RawSocket acceptor by transport type; a "universal" transport decides per connection by the
+ * first byte (0x7F is RawSocket).
  *
  * Unix sockets: a socket file left behind by a dead process is replaced; one a live process still listens on
  * is not taken over (start() fails and says so), and a path that exists but is not a socket is never removed.
@@ -40,8 +43,8 @@ public:
 private:
     bool startTcp();
     bool startUnix();
-    void dispatch(QIODevice* socket);
-    void sniffFirstByte(QIODevice* socket);
+    void dispatch(ByteStream* stream);
+    void sniffFirstByte(PendingConnection* connection);
 
     TransportConfig m_config;
     QTcpServer* m_tcp = nullptr;

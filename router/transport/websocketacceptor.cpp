@@ -1,48 +1,14 @@
 #include "websocketacceptor.h"
 
-#include "websocketpeer.h"
+#include "pendingconnection.h"
+#include "websocketframing.h"
+#include "websockethandshake.h"
+#include "websocketstreampeer.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
-#include <QSslSocket>
-#include <QTcpSocket>
-#include <QTimer>
-#include <QWebSocket>
 
 namespace wamp {
-
-namespace {
-
-// An HTTP request head larger than this is refused: nothing legitimate needs more before the upgrade.
-constexpr qint64 kMaxRequestHead = 16 * 1024;
-
-bool headerHasToken(QByteArrayView head, QByteArrayView name, QByteArrayView token)
-{
-    const QList<QByteArray> lines = head.toByteArray().split('\n');
-    for (const QByteArray& line : lines) {
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0 || line.left(colon).trimmed().toLower() != name)
-            continue;
-        for (const QByteArray& part : line.mid(colon + 1).split(',')) {
-            if (part.trimmed().toLower() == token)
-                return true;
-        }
-    }
-    return false;
-}
-
-QString headerValue(QByteArrayView head, QByteArrayView name)
-{
-    const QList<QByteArray> lines = head.toByteArray().split('\n');
-    for (const QByteArray& line : lines) {
-        const qsizetype colon = line.indexOf(':');
-        if (colon > 0 && line.left(colon).trimmed().toLower() == name)
-            return QString::fromUtf8(line.mid(colon + 1).trimmed());
-    }
-    return {};
-}
-
-} // namespace
 
 bool WebSocketAcceptor::originAllowed(const QString& origin) const
 {
@@ -62,18 +28,7 @@ bool WebSocketAcceptor::originAllowed(const QString& origin) const
 WebSocketAcceptor::WebSocketAcceptor(TransportConfig config, QObject* parent)
     : QObject(parent)
     , m_config(std::move(config))
-    , m_webSockets(QStringLiteral("Wampscope"), QWebSocketServer::NonSecureMode)
-{
-    m_webSockets.setSupportedSubprotocols(subprotocolList().split(QStringLiteral(", ")));
-    m_webSockets.setHandshakeTimeout(m_config.websocket.openHandshakeTimeoutMs);
-    m_webSockets.setMaxPendingConnections(m_config.endpoint.backlog);
-    connect(&m_webSockets, &QWebSocketServer::newConnection, this, &WebSocketAcceptor::onWebSocketConnection);
-    connect(&m_webSockets, &QWebSocketServer::serverError, this, [this](QWebSocketProtocol::CloseCode code) {
-        Q_EMIT rejected(QString(), QStringLiteral("WebSocket handshake failed (%1: %2)")
-                                       .arg(int(code))
-                                       .arg(m_webSockets.errorString()));
-    });
-}
+{}
 
 QString WebSocketAcceptor::subprotocolList() const
 {
@@ -83,119 +38,130 @@ QString WebSocketAcceptor::subprotocolList() const
     return subprotocols.join(QStringLiteral(", "));
 }
 
-void WebSocketAcceptor::accept(QTcpSocket* socket)
+void WebSocketAcceptor::accept(PendingConnection* connection)
 {
-    socket->setParent(this);
-    // Until the request head is complete the socket is ours; a client that never sends one is dropped.
-    auto* timeout = new QTimer(socket);
-    timeout->setSingleShot(true);
-    connect(timeout, &QTimer::timeout, socket, [this, socket] {
-        Q_EMIT rejected(socket->peerAddress().toString(),
+    connection->setParent(this);
+    connect(connection, &PendingConnection::timedOut, this, [this, connection] {
+        disconnect(connection, nullptr, this, nullptr);
+        Q_EMIT rejected(connection->peerAddress(),
                         QStringLiteral("no HTTP request within the opening handshake timeout"));
-        socket->abort();
-        socket->deleteLater();
+        connection->reply(QByteArray());
     });
-    timeout->start(m_config.websocket.openHandshakeTimeoutMs);
-    connect(socket, &QTcpSocket::readyRead, this, [this, socket] { inspectRequest(socket); });
-    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-    if (socket->bytesAvailable() > 0)
-        inspectRequest(socket);
+    connect(connection, &PendingConnection::dataArrived, this,
+            [this, connection] { inspectRequest(connection); });
+    connection->setDeadline(m_config.websocket.openHandshakeTimeoutMs);
+    if (!connection->received().isEmpty())
+        inspectRequest(connection);
 }
 
-void WebSocketAcceptor::inspectRequest(QTcpSocket* socket)
+void WebSocketAcceptor::refuse(PendingConnection* connection, int status, const QByteArray& statusText,
+                               const QString& message,
+                               const QList<QPair<QByteArray, QByteArray>>& extraHeaders)
 {
-    const QByteArray head = socket->peek(kMaxRequestHead);
-    const qsizetype end = head.indexOf("\r\n\r\n");
-    if (end < 0) {
-        if (head.size() >= kMaxRequestHead) {
-            disconnect(socket, &QTcpSocket::readyRead, this, nullptr);
-            Q_EMIT rejected(socket->peerAddress().toString(), QStringLiteral("HTTP request head too large"));
-            socket->write("HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n");
-            socket->disconnectFromHost();
-        }
+    disconnect(connection, nullptr, this, nullptr);
+    Q_EMIT rejected(connection->peerAddress(), message);
+    connection->reply(websocket::httpResponse(status, statusText, "text/plain; charset=utf-8",
+                                              QByteArray(message.toUtf8() + '\n'), extraHeaders));
+}
+
+void WebSocketAcceptor::inspectRequest(PendingConnection* connection)
+{
+    const QByteArray& received = connection->received();
+    const qsizetype headLength = websocket::requestHeadLength(received);
+    if (headLength < 0) {
+        if (received.size() >= websocket::kMaxRequestHead)
+            refuse(connection, 431, "Request Header Fields Too Large",
+                   QStringLiteral("HTTP request head too large (more than %1 bytes)")
+                       .arg(websocket::kMaxRequestHead));
         return;
     }
-    // From here on the socket is handed over or answered: stop watching it.
-    disconnect(socket, &QTcpSocket::readyRead, this, nullptr);
-    qDeleteAll(socket->findChildren<QTimer*>(Qt::FindDirectChildrenOnly));
-    const QByteArrayView requestHead(head.constData(), end);
-    if (const QString origin = headerValue(requestHead, "origin");
+    QString error;
+    const std::optional<websocket::HttpRequest> request =
+        websocket::parseRequest(QByteArrayView(received).first(headLength), &error);
+    if (!request) {
+        refuse(connection, 400, "Bad Request", QStringLiteral("malformed HTTP request: ") + error);
+        return;
+    }
+    if (const QString origin = QString::fromUtf8(request->header("origin"));
         !origin.isEmpty() && !originAllowed(origin)) {
-        Q_EMIT rejected(socket->peerAddress().toString(),
-                        QStringLiteral("origin '%1' is not in allowed_origins").arg(origin));
-        socket->write("HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n"
-                      "This origin is not allowed to connect.\n");
-        socket->disconnectFromHost();
+        refuse(connection, 403, "Forbidden",
+               QStringLiteral("origin '%1' is not in allowed_origins").arg(origin));
         return;
     }
-    if (headerHasToken(requestHead, "upgrade", "websocket")) {
-        disconnect(socket, &QTcpSocket::disconnected, socket, nullptr);
-        m_webSockets.handleConnection(socket);
+    if (!request->hasToken("upgrade", "websocket")) {
+        disconnect(connection, nullptr, this, nullptr);
+        if (!m_config.websocket.enableWebStatus)
+            connection->reply(QByteArray());
+        else
+            connection->reply(statusPage(request->method));
         return;
     }
-    const qsizetype space = requestHead.indexOf(' ');
-    serveStatusPage(socket, space > 0 ? requestHead.first(space) : QByteArrayView());
-}
+    if (const std::optional<websocket::UpgradeRefusal> refusal = websocket::checkUpgrade(*request)) {
+        refuse(connection, refusal->status, refusal->reason, refusal->message, refusal->extraHeaders);
+        return;
+    }
 
-void WebSocketAcceptor::serveStatusPage(QTcpSocket* socket, QByteArrayView method)
-{
-    if (!m_config.websocket.enableWebStatus) {
-        socket->disconnectFromHost();
-        return;
-    }
-    QByteArray status = "200 OK";
-    QByteArray body;
-    if (method != "GET" && method != "HEAD") {
-        status = "405 Method Not Allowed";
-        body =
-            "This is a WAMP-over-WebSocket endpoint: only GET (status) and WebSocket upgrades are served.\n";
-    } else {
-        body = QStringLiteral(
-                   "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Wampscope</title></head>"
-                   "<body><h1>Wampscope %1</h1><p>This is a WAMP router endpoint (transport %2). "
-                   "Connect a WAMP client over WebSocket to <code>%3</code> with one of the "
-                   "subprotocols <code>%4</code>.</p></body></html>\n")
-                   .arg(QCoreApplication::applicationVersion(), m_config.id.toHtmlEscaped(),
-                        m_address.toHtmlEscaped(), subprotocolList())
-                   .toUtf8();
-    }
-    QByteArray response =
-        "HTTP/1.1 " + status + "\r\nServer: Wampscope\r\nContent-Type: " +
-        (status.startsWith("200") ? "text/html; charset=utf-8" : "text/plain; charset=utf-8") +
-        "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n";
-    if (method != "HEAD")
-        response += body;
-    socket->write(response);
-    socket->disconnectFromHost();
-}
-
-void WebSocketAcceptor::onWebSocketConnection()
-{
-    while (QWebSocket* socket = m_webSockets.nextPendingConnection()) {
-        socket->setParent(this);
-        socket->setMaxAllowedIncomingMessageSize(quint64(m_config.websocket.maxMessageSize));
-        socket->setMaxAllowedIncomingFrameSize(quint64(m_config.websocket.maxFrameSize));
-        std::optional<SerializerKind> kind = serializerKindFromSubprotocol(socket->subprotocol());
-        if (!kind && !m_config.websocket.requireWebSocketSubprotocol)
-            kind = SerializerKind::Json;
-        if (!kind) {
-            const QString reason =
-                QStringLiteral("no supported WAMP subprotocol offered (this router speaks %1)")
-                    .arg(subprotocolList());
-            Q_EMIT rejected(socket->peerAddress().toString(), reason);
-            connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
-            socket->close(QWebSocketProtocol::CloseCodeProtocolError, reason);
-            continue;
+    std::optional<SerializerKind> kind;
+    QByteArray subprotocol;
+    for (const QByteArray& offered : websocket::offeredSubprotocols(*request)) {
+        const std::optional<SerializerKind> candidate =
+            serializerKindFromSubprotocol(QString::fromUtf8(offered));
+        if (candidate && m_config.websocket.serializers.contains(*candidate)) {
+            kind = candidate;
+            subprotocol = offered;
+            break;
         }
-        auto* peer = new WebSocketPeer(socket, *kind, m_config.id, this);
-        peer->setDebug(m_config.debug);
-        peer->setTls(m_config.endpoint.tls.has_value());
-        peer->setCloseTimeout(m_config.websocket.closeHandshakeTimeoutMs);
-        peer->setKeepAlive(m_config.websocket.autoPingIntervalMs, m_config.websocket.autoPingTimeoutMs,
-                           m_config.websocket.autoPingSize);
-        peer->setAnonymousRole(m_config.anonymousRole);
-        Q_EMIT peerReady(peer);
     }
+    const QByteArray key = request->header("sec-websocket-key");
+    if (!kind && !m_config.websocket.requireWebSocketSubprotocol)
+        kind = SerializerKind::Json;
+    if (!kind) {
+        const QString reason = QStringLiteral("no supported WAMP subprotocol offered (this router speaks %1)")
+                                   .arg(subprotocolList());
+        disconnect(connection, nullptr, this, nullptr);
+        Q_EMIT rejected(connection->peerAddress(), reason);
+        connection->reply(websocket::switchingProtocolsResponse(key, QByteArrayView()) +
+                          websocket::encodeClose(websocket::CloseCode::ProtocolError, reason));
+        return;
+    }
+
+    disconnect(connection, nullptr, this, nullptr);
+    QByteArray rest;
+    ByteStream* stream = connection->takeStream(&rest);
+    rest.remove(0, headLength);
+    stream->write(websocket::switchingProtocolsResponse(key, subprotocol));
+    WebSocketStreamPeer::Limits limits;
+    limits.maxMessageSize = m_config.websocket.maxMessageSize;
+    limits.maxFrameSize = m_config.websocket.maxFrameSize;
+    limits.closeTimeoutMs = m_config.websocket.closeHandshakeTimeoutMs;
+    auto* peer = new WebSocketStreamPeer(stream, rest, *kind, m_config.id, limits, this);
+    peer->setDebug(m_config.debug);
+    peer->setKeepAlive(m_config.websocket.autoPingIntervalMs, m_config.websocket.autoPingTimeoutMs,
+                       m_config.websocket.autoPingSize);
+    peer->setAnonymousRole(m_config.anonymousRole);
+    Q_EMIT peerReady(peer);
+}
+
+QByteArray WebSocketAcceptor::statusPage(QByteArrayView method) const
+{
+    if (method != "GET" && method != "HEAD") {
+        return websocket::httpResponse(
+            405, "Method Not Allowed", "text/plain; charset=utf-8",
+            "This is a WAMP-over-WebSocket endpoint: only GET (status) and WebSocket upgrades are served.\n",
+            {{"Allow", "GET, HEAD"}});
+    }
+    const QByteArray body =
+        QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Wampscope</title></head>"
+                       "<body><h1>Wampscope %1</h1><p>This is a WAMP router endpoint (transport %2). "
+                       "Connect a WAMP client over WebSocket to <code>%3</code> with one of the "
+                       "subprotocols <code>%4</code>.</p></body></html>\n")
+            .arg(QCoreApplication::applicationVersion(), m_config.id.toHtmlEscaped(),
+                 m_address.toHtmlEscaped(), subprotocolList())
+            .toUtf8();
+    QByteArray response = websocket::httpResponse(200, "OK", "text/html; charset=utf-8", body);
+    if (method == "HEAD")
+        response.chop(body.size()); // the same head, Content-Length included, without the body
+    return response;
 }
 
 } // namespace wamp

@@ -3,22 +3,21 @@
 #include "config/transportconfig.h"
 
 #include <QObject>
-#include <QWebSocketServer>
-
-class QTcpSocket;
 
 namespace wamp {
 
 class Peer;
+class PendingConnection;
 
 /*!
- * Turns accepted TCP (or TLS) connections into WAMP-over-WebSocket peers.
+ * Turns accepted connections (TCP, TLS) into WAMP-over-WebSocket peers: reads the HTTP request head, answers
+ * a valid upgrade (RFC 6455) with the negotiated subprotocol, serves the status page to a plain GET
+ * (Crossbar's `enable_webstatus`) and a clear HTTP error to anything else.
  *
- * The HTTP request head is peeked at before QWebSocketServer sees it: an upgrade request goes on to
- * QWebSocketServer::handleConnection(), a plain GET gets the status page (Crossbar's `enable_webstatus`).
- * After the handshake the negotiated subprotocol picks the serializer; Qt accepts a handshake with no
- * matching subprotocol, so such clients are closed here with a clear reason unless
- * `require_websocket_subprotocol` is false, in which case they are served JSON.
+ * The subprotocol is the first one the client offers that the transport serves. A client offering none of
+ * them is accepted and at once closed with 1002 and a reason listing what this router speaks (browsers show
+ * a close reason, not an HTTP error body), unless `require_websocket_subprotocol` is false, in which case it
+ * is served JSON.
  */
 class WebSocketAcceptor final : public QObject {
     Q_OBJECT
@@ -26,8 +25,8 @@ class WebSocketAcceptor final : public QObject {
 public:
     explicit WebSocketAcceptor(TransportConfig config, QObject* parent = nullptr);
 
-    //! Takes over a connected socket (re-parented to this acceptor until it becomes a peer).
-    void accept(QTcpSocket* socket);
+    //! Takes over a new connection (re-parented to this acceptor); bytes it already holds are read at once.
+    void accept(PendingConnection* connection);
     //! Where clients connect, shown on the status page.
     void setAddress(const QString& address) { m_address = address; }
 
@@ -36,14 +35,14 @@ Q_SIGNALS:
     void rejected(const QString& peerAddress, const QString& reason);
 
 private:
-    void inspectRequest(QTcpSocket* socket);
-    void serveStatusPage(QTcpSocket* socket, QByteArrayView method);
-    void onWebSocketConnection();
+    void inspectRequest(PendingConnection* connection);
+    void refuse(PendingConnection* connection, int status, const QByteArray& statusText,
+                const QString& message, const QList<QPair<QByteArray, QByteArray>>& extraHeaders = {});
+    QByteArray statusPage(QByteArrayView method) const;
     QString subprotocolList() const;
     bool originAllowed(const QString& origin) const;
 
     TransportConfig m_config;
-    QWebSocketServer m_webSockets;
     QString m_address;
 };
 
