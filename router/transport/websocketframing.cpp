@@ -103,17 +103,10 @@ Event makeEvent(Event::Kind kind, QByteArray payload)
     return event;
 }
 
-} // namespace
-
-void appendFrame(QByteArray& out, Opcode opcode, QByteArrayView payload, Role role, bool fin, quint32 maskKey)
+// Writes a frame header for a payload of \a length octets at \a header (room for 14 octets); returns its
+// size.
+qsizetype writeHeader(uchar* header, Opcode opcode, qint64 length, bool masked, bool fin, quint32 maskKey)
 {
-    const bool masked = role == Role::Client;
-    const qint64 length = payload.size();
-    const qsizetype headerSize = 2 + lengthFieldSize(length) + (masked ? 4 : 0);
-    const qsizetype start = out.size();
-    // resize() grows the capacity geometrically; the header and payload are then written in place.
-    out.resize(start + headerSize + payload.size());
-    auto* header = reinterpret_cast<uchar*>(out.data() + start);
     header[0] = uchar((fin ? kFin : 0) | quint8(opcode));
     const uchar maskBit = masked ? kMaskBit : 0;
     qsizetype at = 2;
@@ -132,7 +125,29 @@ void appendFrame(QByteArray& out, Opcode opcode, QByteArrayView payload, Role ro
         qToBigEndian(maskKey, header + at);
         at += 4;
     }
+    return at;
+}
+
+} // namespace
+
+void appendFrame(QByteArray& out, Opcode opcode, QByteArrayView payload, Role role, bool fin, quint32 maskKey)
+{
+    const bool masked = role == Role::Client;
+    const qint64 length = payload.size();
+    const qsizetype headerSize = 2 + lengthFieldSize(length) + (masked ? 4 : 0);
+    const qsizetype start = out.size();
+    // resize() grows the capacity geometrically; the header and payload are then written in place.
+    out.resize(start + headerSize + payload.size());
+    const qsizetype at =
+        writeHeader(reinterpret_cast<uchar*>(out.data() + start), opcode, length, masked, fin, maskKey);
     copyPayload(out.data() + start + at, payload.data(), payload.size(), masked, maskKey);
+}
+
+QByteArray serverFrameHeader(Opcode opcode, qint64 length, bool fin)
+{
+    uchar header[14];
+    const qsizetype size = writeHeader(header, opcode, length, false, fin, 0);
+    return QByteArray(reinterpret_cast<const char*>(header), size);
 }
 
 QByteArray encodeFrame(Opcode opcode, QByteArrayView payload, Role role, bool fin, quint32 maskKey)
@@ -204,135 +219,153 @@ void FrameReader::consume(qsizetype frameSize)
     }
 }
 
+struct FrameReader::FrameHeader {
+    Opcode opcode = Opcode::Continuation;
+    bool fin = false;
+    bool masked = false;
+    quint32 maskKey = 0;
+    qsizetype size = 0; // of the header itself
+    qint64 length = 0;  // of the payload
+};
+
+std::optional<FrameReader::FrameHeader> FrameReader::readHeader()
+{
+    const qsizetype available = bufferedBytes();
+    if (available < 2)
+        return std::nullopt;
+    const auto* bytes = reinterpret_cast<const uchar*>(m_buffer.constData() + m_offset);
+    FrameHeader header;
+    header.fin = bytes[0] & kFin;
+    const quint8 reserved = bytes[0] & kReservedBits;
+    const quint8 code = bytes[0] & 0x0F;
+    header.masked = bytes[1] & kMaskBit;
+    const quint8 length7 = bytes[1] & 0x7F;
+
+    // Everything the first two octets tell is judged at once, before the rest of the header is in.
+    if (reserved)
+        return fail(CloseCode::ProtocolError,
+                    QStringLiteral("WebSocket frame has reserved bits set (0x%1) but no extension was "
+                                   "negotiated")
+                        .arg(uint(reserved), 2, 16, QLatin1Char('0')));
+    if (!isKnownOpcode(code))
+        return fail(CloseCode::ProtocolError,
+                    QStringLiteral("WebSocket frame has reserved opcode %1").arg(uint(code)));
+    header.opcode = Opcode(code);
+    const QString name = opcodeName(header.opcode);
+    if (m_role == Role::Server && !header.masked)
+        return fail(CloseCode::ProtocolError, u"WebSocket " + name + u" frame from the client is not masked");
+    if (m_role == Role::Client && header.masked)
+        return fail(CloseCode::ProtocolError, u"WebSocket " + name + u" frame from the server is masked");
+    if (isControl(code) && !header.fin)
+        return fail(CloseCode::ProtocolError, u"WebSocket " + name + u" frame is fragmented (FIN not set)");
+    if (isControl(code) && length7 > kMaxControlPayload)
+        return fail(CloseCode::ProtocolError,
+                    u"WebSocket " + name +
+                        u" frame has an extended payload length: control frames carry at most 125 bytes");
+    const bool inMessage = m_messageOpcode != Opcode::Continuation;
+    if (header.opcode == Opcode::Continuation && !inMessage)
+        return fail(CloseCode::ProtocolError,
+                    QStringLiteral("WebSocket continuation frame without a message in progress"));
+    if (header.opcode != Opcode::Continuation && !isControl(code) && inMessage)
+        return fail(CloseCode::ProtocolError, u"WebSocket " + name +
+                                                  u" frame starts a message while a fragmented " +
+                                                  opcodeName(m_messageOpcode) + u" message is in progress");
+
+    header.size = 2;
+    header.length = length7;
+    if (length7 == 126) {
+        header.size += 2;
+        if (available < header.size)
+            return std::nullopt;
+        header.length = qFromBigEndian<quint16>(bytes + 2);
+    } else if (length7 == 127) {
+        header.size += 8;
+        if (available < header.size)
+            return std::nullopt;
+        const auto length64 = qFromBigEndian<quint64>(bytes + 2);
+        if (length64 >> 63)
+            return fail(CloseCode::ProtocolError,
+                        QStringLiteral("WebSocket frame length 0x%1 has the most significant bit set")
+                            .arg(length64, 16, 16, QLatin1Char('0')));
+        header.length = qint64(length64);
+    }
+
+    // The limits are checked on the length alone, before the masking key or any payload is waited for.
+    if (m_maxFrameSize > 0 && header.length > m_maxFrameSize)
+        return fail(
+            CloseCode::TooBig,
+            QStringLiteral("WebSocket %1 frame announces %2 bytes, more than the %3 allowed per frame")
+                .arg(name)
+                .arg(header.length)
+                .arg(m_maxFrameSize));
+    if (!isControl(code) && m_maxMessageSize > 0) {
+        const qint64 before = header.opcode == Opcode::Continuation ? m_message.size() : 0;
+        if (header.length > m_maxMessageSize - before) {
+            // Both terms are below 2^63, so their sum fits in 64 unsigned bits.
+            const QString size = before == 0 ? QStringLiteral("of %1 bytes").arg(header.length)
+                                             : QStringLiteral("would reach %1 bytes (%2 received, %3 more "
+                                                              "announced)")
+                                                   .arg(quint64(before) + quint64(header.length))
+                                                   .arg(before)
+                                                   .arg(header.length);
+            return fail(CloseCode::TooBig, u"WebSocket " +
+                                               opcodeName(inMessage ? m_messageOpcode : header.opcode) +
+                                               u" message " + size + u", more than the " +
+                                               QString::number(m_maxMessageSize) + u" allowed");
+        }
+    }
+
+    if (header.masked) {
+        if (available < header.size + 4)
+            return std::nullopt;
+        header.maskKey = qFromBigEndian<quint32>(bytes + header.size);
+        header.size += 4;
+    }
+    return header;
+}
+
 std::optional<Event> FrameReader::next()
 {
     while (!hasError() && !m_closed) {
-        const qsizetype available = bufferedBytes();
-        if (available < 2)
+        const std::optional<FrameHeader> header = readHeader();
+        if (!header || bufferedBytes() - header->size < header->length)
             return std::nullopt;
-        const auto* header = reinterpret_cast<const uchar*>(m_buffer.constData() + m_offset);
-        const bool fin = header[0] & kFin;
-        const quint8 reserved = header[0] & kReservedBits;
-        const quint8 code = header[0] & 0x0F;
-        const bool masked = header[1] & kMaskBit;
-        const quint8 length7 = header[1] & 0x7F;
+        const char* source = m_buffer.constData() + m_offset + header->size;
+        const auto length = qsizetype(header->length);
 
-        if (reserved)
-            return fail(CloseCode::ProtocolError,
-                        QStringLiteral("WebSocket frame has reserved bits set (0x%1) but no extension was "
-                                       "negotiated")
-                            .arg(uint(reserved), 2, 16, QLatin1Char('0')));
-        if (!isKnownOpcode(code))
-            return fail(CloseCode::ProtocolError,
-                        QStringLiteral("WebSocket frame has reserved opcode %1").arg(uint(code)));
-        const auto opcode = Opcode(code);
-        if (m_role == Role::Server && !masked)
-            return fail(CloseCode::ProtocolError,
-                        u"WebSocket " + opcodeName(opcode) + u" frame from the client is not masked");
-        if (m_role == Role::Client && masked)
-            return fail(CloseCode::ProtocolError,
-                        u"WebSocket " + opcodeName(opcode) + u" frame from the server is masked");
-        if (isControl(code) && !fin)
-            return fail(CloseCode::ProtocolError,
-                        u"WebSocket " + opcodeName(opcode) + u" frame is fragmented (FIN not set)");
-        if (isControl(code) && length7 > kMaxControlPayload)
-            return fail(CloseCode::ProtocolError,
-                        u"WebSocket " + opcodeName(opcode) +
-                            u" frame has an extended payload length: control frames carry at most 125 "
-                            u"bytes");
-        const bool inMessage = m_messageOpcode != Opcode::Continuation;
-        if (opcode == Opcode::Continuation && !inMessage)
-            return fail(CloseCode::ProtocolError,
-                        QStringLiteral("WebSocket continuation frame without a message in progress"));
-        if ((opcode == Opcode::Text || opcode == Opcode::Binary) && inMessage)
-            return fail(CloseCode::ProtocolError,
-                        u"WebSocket " + opcodeName(opcode) + u" frame starts a message while a fragmented " +
-                            opcodeName(m_messageOpcode) + u" message is in progress");
-
-        qsizetype headerSize = 2;
-        qint64 length = length7;
-        if (length7 == 126) {
-            headerSize += 2;
-            if (available < headerSize)
-                return std::nullopt;
-            length = qFromBigEndian<quint16>(header + 2);
-        } else if (length7 == 127) {
-            headerSize += 8;
-            if (available < headerSize)
-                return std::nullopt;
-            const auto length64 = qFromBigEndian<quint64>(header + 2);
-            if (length64 >> 63)
-                return fail(CloseCode::ProtocolError,
-                            QStringLiteral("WebSocket frame length 0x%1 has the most significant bit set")
-                                .arg(length64, 16, 16, QLatin1Char('0')));
-            length = qint64(length64);
-        }
-        // The limits are checked on the header alone, before any of the payload is waited for.
-        if (m_maxFrameSize > 0 && length > m_maxFrameSize)
-            return fail(CloseCode::TooBig,
-                        QStringLiteral("WebSocket %1 frame announces %2 bytes, more than the %3 allowed per "
-                                       "frame")
-                            .arg(opcodeName(opcode))
-                            .arg(length)
-                            .arg(m_maxFrameSize));
-        if (!isControl(code) && m_maxMessageSize > 0) {
-            const qint64 before = opcode == Opcode::Continuation ? m_message.size() : 0;
-            if (length > m_maxMessageSize - before) {
-                const QString name = opcodeName(opcode == Opcode::Continuation ? m_messageOpcode : opcode);
-                // Both terms are below 2^63, so their sum fits in 64 unsigned bits.
-                const QString size = before == 0 ? QStringLiteral("of %1 bytes").arg(length)
-                                                 : QStringLiteral("would reach %1 bytes (%2 received, %3 "
-                                                                  "more announced)")
-                                                       .arg(quint64(before) + quint64(length))
-                                                       .arg(before)
-                                                       .arg(length);
-                return fail(CloseCode::TooBig, u"WebSocket " + name + u" message " + size +
-                                                   u", more than the " + QString::number(m_maxMessageSize) +
-                                                   u" allowed");
-            }
-        }
-        const qsizetype keyOffset = headerSize;
-        if (masked)
-            headerSize += 4;
-        if (available < headerSize || available - headerSize < length)
-            return std::nullopt;
-
-        const quint32 maskKey = masked ? qFromBigEndian<quint32>(header + keyOffset) : 0;
-        const char* source = m_buffer.constData() + m_offset + headerSize;
-        const auto size = qsizetype(length);
-
-        if (isControl(code) || opcode != Opcode::Continuation) {
-            // A whole message or a control frame: unmasked straight into its own array.
-            if (!fin) {
-                m_messageOpcode = opcode;
-                m_message = QByteArray(size, Qt::Uninitialized);
-                copyPayload(m_message.data(), source, size, masked, maskKey);
-                consume(headerSize + size);
+        if (header->opcode == Opcode::Continuation) {
+            const qsizetype before = m_message.size();
+            m_message.resize(before + length); // grows geometrically: many fragments cost linear time
+            copyPayload(m_message.data() + before, source, length, header->masked, header->maskKey);
+            consume(header->size + length);
+            if (!header->fin)
                 continue;
-            }
-            QByteArray payload(size, Qt::Uninitialized);
-            copyPayload(payload.data(), source, size, masked, maskKey);
-            consume(headerSize + size);
-            switch (opcode) {
-            case Opcode::Ping:
-                return makeEvent(Event::Kind::Ping, std::move(payload));
-            case Opcode::Pong:
-                return makeEvent(Event::Kind::Pong, std::move(payload));
-            case Opcode::Close:
-                return close(std::move(payload));
-            default:
-                return message(opcode, std::move(payload));
-            }
+            const Opcode opcode = std::exchange(m_messageOpcode, Opcode::Continuation);
+            return message(opcode, std::exchange(m_message, QByteArray()));
+        }
+        if (!header->fin) {
+            // The first fragment of a message: control frames are never fragmented (see readHeader()).
+            m_messageOpcode = header->opcode;
+            m_message = QByteArray(length, Qt::Uninitialized);
+            copyPayload(m_message.data(), source, length, header->masked, header->maskKey);
+            consume(header->size + length);
+            continue;
         }
 
-        const qsizetype before = m_message.size();
-        m_message.resize(before + size); // grows geometrically: many fragments cost linear time
-        copyPayload(m_message.data() + before, source, size, masked, maskKey);
-        consume(headerSize + size);
-        if (!fin)
-            continue;
-        const Opcode messageOpcode = std::exchange(m_messageOpcode, Opcode::Continuation);
-        return message(messageOpcode, std::exchange(m_message, QByteArray()));
+        // A single-frame message or a control frame: unmasked straight into its own array.
+        QByteArray payload(length, Qt::Uninitialized);
+        copyPayload(payload.data(), source, length, header->masked, header->maskKey);
+        consume(header->size + length);
+        switch (header->opcode) {
+        case Opcode::Ping:
+            return makeEvent(Event::Kind::Ping, std::move(payload));
+        case Opcode::Pong:
+            return makeEvent(Event::Kind::Pong, std::move(payload));
+        case Opcode::Close:
+            return close(std::move(payload));
+        default:
+            return message(header->opcode, std::move(payload));
+        }
     }
     return std::nullopt;
 }

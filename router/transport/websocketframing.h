@@ -43,6 +43,9 @@ QByteArray encodeFrame(Opcode opcode, QByteArrayView payload, Role role = Role::
 //! array cost linear time.
 void appendFrame(QByteArray& out, Opcode opcode, QByteArrayView payload, Role role = Role::Server,
                  bool fin = true, quint32 maskKey = 0);
+//! The header alone of an unmasked (server) frame with \a length payload octets, for a sender that queues a
+//! large payload as a separate, shared buffer instead of copying it behind the header.
+QByteArray serverFrameHeader(Opcode opcode, qint64 length, bool fin = true);
 //! Close frame payload: 2-byte code + UTF-8 reason truncated to at most 123 bytes on a code point boundary.
 //! code 0 = empty payload (the reason is then dropped: a reason needs a code).
 QByteArray encodeClose(quint16 code, QStringView reason, Role role = Role::Server, quint32 maskKey = 0);
@@ -101,6 +104,10 @@ public:
     bool isClosed() const { return m_closed; }
 
 private:
+    struct FrameHeader;
+    //! The header of the next frame once it is complete and acceptable; nullopt when more bytes are needed
+    //! or after failing.
+    std::optional<FrameHeader> readHeader();
     std::nullopt_t fail(quint16 closeCode, QString message);
     void consume(qsizetype frameSize);
     std::optional<Event> message(Opcode opcode, QByteArray payload);

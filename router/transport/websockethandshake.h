@@ -19,7 +19,8 @@
  */
 namespace wamp::websocket {
 
-//! The most a caller buffers while requestHeadLength() is -1 before refusing the request (431).
+//! The most a caller buffers while requestHeadLength() is -1 before refusing the request (431 Request Header
+//! Fields Too Large).
 inline constexpr qsizetype kMaxRequestHead = 16 * 1024;
 
 struct HttpRequest {
@@ -32,7 +33,8 @@ struct HttpRequest {
 };
 
 //! Finds the end of the request head ("\r\n\r\n"; also accept bare "\n\n"). Returns the head length including
-//! the terminator, or -1 when not complete yet.
+//! the terminator, or -1 when not complete yet. Any mix of CRLF and LF line ends counts; empty lines before
+//! the request line are skipped, not taken for the end. It does not enforce kMaxRequestHead.
 qsizetype requestHeadLength(QByteArrayView bytes);
 //! Parses a complete request head. nullopt + *error on malformed request line / header line (no colon,
 //! obs-fold, non-token name, control chars, bad version), or when the head lacks its empty line. Bytes after
@@ -49,9 +51,10 @@ struct UpgradeRefusal {
  * Checks a request is a valid RFC 6455 opening handshake: GET (otherwise 405 with "Allow: GET"), HTTP/1.1 or
  * later (otherwise 400), Upgrade contains token "websocket" (otherwise 426 with "Upgrade: websocket"),
  * Connection contains token "upgrade" (otherwise 400), Sec-WebSocket-Version 13 (otherwise 426 Upgrade
- * Required with "Sec-WebSocket-Version: 13" extra header), Sec-WebSocket-Key that base64-decodes (strictly:
- * canonical, padded, standard alphabet) to exactly 16 bytes (otherwise 400). Returns nullopt when acceptable.
- * message is a human-readable sentence for logs and the response body.
+ * Required with "Sec-WebSocket-Version: 13" extra header, and "Upgrade: websocket" as RFC 7231 requires for
+ * 426), Sec-WebSocket-Key that base64-decodes (strictly: canonical, padded, standard alphabet) to exactly 16
+ * bytes (otherwise 400). Returns nullopt when acceptable. message is a human-readable sentence for logs and
+ * the response body.
  *
  * Host, Origin and the subprotocol are the caller's to judge.
  */

@@ -12,25 +12,6 @@ namespace {
 // shared with every other receiver of the same encoded message.
 constexpr qsizetype kCopyLimit = 1024;
 
-// A server frame's header alone (FIN set, unmasked), for a payload sent as a separate buffer.
-QByteArray frameHeader(websocket::Opcode opcode, qint64 length)
-{
-    QByteArray header;
-    header.append(char(0x80 | quint8(opcode)));
-    if (length < 126) {
-        header.append(char(length));
-    } else if (length < 65536) {
-        header.append(char(126));
-        header.append(char(length >> 8));
-        header.append(char(length));
-    } else {
-        header.append(char(127));
-        for (int shift = 56; shift >= 0; shift -= 8)
-            header.append(char(quint64(length) >> shift));
-    }
-    return header;
-}
-
 } // namespace
 
 WebSocketStreamPeer::WebSocketStreamPeer(ByteStream* stream, const QByteArray& received,
@@ -73,7 +54,7 @@ void WebSocketStreamPeer::send(const QByteArray& encoded)
         websocket::appendFrame(frame, opcode, encoded);
         m_stream->write(frame);
     } else {
-        m_stream->write(frameHeader(opcode, encoded.size()));
+        m_stream->write(websocket::serverFrameHeader(opcode, encoded.size()));
         m_stream->write(encoded);
     }
     if (m_stream->bytesToWrite() > maxPendingBytes())
