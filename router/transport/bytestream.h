@@ -44,6 +44,12 @@ public:
     virtual bool isEncrypted() const = 0;
     //! Queues \a bytes for sending. Nothing is written or reported from inside this call.
     virtual void write(const QByteArray& bytes) = 0;
+    /*!
+     * Queues a frame: \a header, then \a payload. Small frames are copied into one buffer shared by all
+     * the writes of this event-loop pass; a large payload is queued as it is (shared, not copied), so one
+     * encoded event sent to many peers is never copied per peer.
+     */
+    virtual void writeFrame(QByteArrayView header, const QByteArray& payload) = 0;
     //! Bytes accepted by write() and not yet handed to the operating system.
     virtual qint64 bytesToWrite() const = 0;
     /*!

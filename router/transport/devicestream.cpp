@@ -70,6 +70,14 @@ void DeviceStream::write(const QByteArray& bytes)
         m_device->write(bytes);
 }
 
+void DeviceStream::writeFrame(QByteArrayView header, const QByteArray& payload)
+{
+    if (m_finished || m_closing)
+        return;
+    m_device->write(header.data(), header.size());
+    m_device->write(payload);
+}
+
 qint64 DeviceStream::bytesToWrite() const
 {
     return m_finished ? 0 : m_device->bytesToWrite();

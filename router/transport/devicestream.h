@@ -22,6 +22,7 @@ public:
     QString peerAddress() const override;
     bool isEncrypted() const override;
     void write(const QByteArray& bytes) override;
+    void writeFrame(QByteArrayView header, const QByteArray& payload) override;
     qint64 bytesToWrite() const override;
     void close(int timeoutMs) override;
     void abort(const QString& reason) override;

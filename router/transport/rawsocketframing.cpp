@@ -202,13 +202,11 @@ QByteArray encodeFrame(FrameType type, QByteArrayView payload)
     return frame;
 }
 
-QByteArray frameHeader(FrameType type, qint64 length)
+std::array<char, 4> frameHeader(FrameType type, qint64 length)
 {
-    Q_ASSERT_X(length < kMaxMaxLength, "frameHeader", "RawSocket payloads are shorter than 2^24 bytes");
-    if (length < 0 || length >= kMaxMaxLength)
-        return {};
-    const char header[kHeaderSize] = {char(type), char(length >> 16), char(length >> 8), char(length)};
-    return QByteArray(header, kHeaderSize);
+    Q_ASSERT_X(length >= 0 && length < kMaxMaxLength, "frameHeader",
+               "RawSocket payloads are shorter than 2^24 bytes");
+    return {char(type), char(length >> 16), char(length >> 8), char(length)};
 }
 
 void FrameReader::append(QByteArrayView bytes)

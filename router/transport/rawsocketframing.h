@@ -4,6 +4,7 @@
 #include <QByteArrayView>
 #include <QString>
 
+#include <array>
 #include <optional>
 
 /*!
@@ -89,9 +90,9 @@ struct Frame {
 //! peer's limit first; a longer payload asserts in debug builds and yields an empty array in release builds,
 //! never a frame with a truncated length.
 QByteArray encodeFrame(FrameType type, QByteArrayView payload);
-//! Just the 4-octet header of a frame with \a length payload octets (same limit as encodeFrame()), for
-//! senders that pass a large payload on without copying it.
-QByteArray frameHeader(FrameType type, qint64 length);
+//! Just the 4-octet header of a frame with \a length payload octets (0 to 2^24 - 1; callers check the
+//! peer's limit first), for senders that queue header and payload without joining them first.
+std::array<char, 4> frameHeader(FrameType type, qint64 length);
 
 /*!
  * Splits a byte stream into frames. Feed it whatever the socket delivered with append(), then call next()

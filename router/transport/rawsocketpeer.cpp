@@ -6,14 +6,6 @@
 
 namespace wamp {
 
-namespace {
-
-// Payloads up to this size are copied behind their header into one buffer; larger ones are queued as they
-// are, shared with every other receiver of the same encoded message.
-constexpr qsizetype kCopyLimit = 1024;
-
-} // namespace
-
 RawSocketPeer::RawSocketPeer(ByteStream* stream, const QByteArray& received, SerializerKind serializer,
                              QString transportId, QString transportType, qint64 maxIncoming,
                              qint64 maxOutgoing, QObject* parent)
@@ -48,12 +40,8 @@ void RawSocketPeer::send(const QByteArray& encoded)
                  .arg(m_maxOutgoing));
         return;
     }
-    if (encoded.size() <= kCopyLimit) {
-        m_stream->write(rawsocket::encodeFrame(rawsocket::FrameType::Message, encoded));
-    } else {
-        m_stream->write(rawsocket::frameHeader(rawsocket::FrameType::Message, encoded.size()));
-        m_stream->write(encoded);
-    }
+    const std::array<char, 4> header = rawsocket::frameHeader(rawsocket::FrameType::Message, encoded.size());
+    m_stream->writeFrame(QByteArrayView(header.data(), header.size()), encoded);
     if (m_stream->bytesToWrite() > maxPendingBytes())
         fail(QStringLiteral("outgoing queue overflow (%1 bytes not yet written)")
                  .arg(m_stream->bytesToWrite()));

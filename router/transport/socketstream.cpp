@@ -88,8 +88,46 @@ void SocketStream::write(const QByteArray& bytes)
 {
     if (m_finished || m_closing || bytes.isEmpty())
         return;
-    m_queue.append(bytes);
+    if (bytes.size() <= kCoalesceLimit) {
+        coalescingTail(bytes.size()).append(bytes.constData(), bytes.size());
+    } else {
+        m_queue.append(bytes);
+        m_tailIsOwn = false;
+    }
     m_queuedBytes += bytes.size();
+    scheduleFlush();
+}
+
+void SocketStream::writeFrame(QByteArrayView header, const QByteArray& payload)
+{
+    if (m_finished || m_closing)
+        return;
+    if (payload.size() <= kCoalesceLimit) {
+        QByteArray& tail = coalescingTail(header.size() + payload.size());
+        tail.append(header);
+        tail.append(payload.constData(), payload.size());
+    } else {
+        coalescingTail(header.size()).append(header);
+        m_queue.append(payload);
+        m_tailIsOwn = false;
+    }
+    m_queuedBytes += header.size() + payload.size();
+    scheduleFlush();
+}
+
+QByteArray& SocketStream::coalescingTail(qsizetype bytes)
+{
+    if (!m_tailIsOwn || m_queue.last().capacity() - m_queue.last().size() < bytes) {
+        QByteArray buffer;
+        buffer.reserve(std::max(kCoalesceBuffer, bytes));
+        m_queue.append(std::move(buffer));
+        m_tailIsOwn = true;
+    }
+    return m_queue.last();
+}
+
+void SocketStream::scheduleFlush()
+{
     const bool waitingForKernel = m_writeNotifier && m_writeNotifier->isEnabled();
     if (!m_scheduled && !waitingForKernel) {
         m_scheduled = true;
@@ -140,6 +178,8 @@ void SocketStream::flush()
             ++done;
         }
         m_queue.remove(0, done);
+        if (m_queue.isEmpty())
+            m_tailIsOwn = false;
     }
     if (m_finished)
         return;
@@ -154,6 +194,7 @@ void SocketStream::releaseQueue()
 {
     // An idle connection keeps no queue storage.
     m_queue = QList<QByteArray>();
+    m_tailIsOwn = false;
     m_headOffset = 0;
     m_queuedBytes = 0;
 }

@@ -32,6 +32,7 @@ public:
     QString peerAddress() const override;
     bool isEncrypted() const override { return false; }
     void write(const QByteArray& bytes) override;
+    void writeFrame(QByteArrayView header, const QByteArray& payload) override;
     qint64 bytesToWrite() const override { return m_queuedBytes; }
     void close(int timeoutMs) override;
     void abort(const QString& reason) override;
@@ -46,6 +47,13 @@ private:
     void onWritable();
     void finish(const QString& reason);
     void releaseQueue();
+    void scheduleFlush();
+    //! The queue's last buffer when it is our own coalescing buffer with room for \a bytes more, else a new
+    //! one.
+    QByteArray& coalescingTail(qsizetype bytes);
+
+    static constexpr qsizetype kCoalesceLimit = 1024;   // payloads up to this size are copied, not shared
+    static constexpr qsizetype kCoalesceBuffer = 16384; // one coalescing buffer's capacity
 
     int m_fd;
     QString m_localName;
@@ -55,6 +63,7 @@ private:
     QList<QByteArray> m_queue;
     qsizetype m_headOffset = 0; // bytes of m_queue.first() already sent
     qint64 m_queuedBytes = 0;
+    bool m_tailIsOwn = false; // m_queue.last() is a coalescing buffer of ours (not shared with anyone)
     bool m_scheduled = false;
     bool m_closing = false;  // close(): no more writes, shut down once the queue is empty
     bool m_finished = false; // the socket is closed; streamClosed() is posted or delivered

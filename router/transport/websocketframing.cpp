@@ -143,11 +143,11 @@ void appendFrame(QByteArray& out, Opcode opcode, QByteArrayView payload, Role ro
     copyPayload(out.data() + start + at, payload.data(), payload.size(), masked, maskKey);
 }
 
-QByteArray serverFrameHeader(Opcode opcode, qint64 length, bool fin)
+FrameHeader serverFrameHeader(Opcode opcode, qint64 length, bool fin)
 {
-    uchar header[14];
-    const qsizetype size = writeHeader(header, opcode, length, false, fin, 0);
-    return QByteArray(reinterpret_cast<const char*>(header), size);
+    FrameHeader header;
+    header.size = writeHeader(reinterpret_cast<uchar*>(header.bytes), opcode, length, false, fin, 0);
+    return header;
 }
 
 QByteArray encodeFrame(Opcode opcode, QByteArrayView payload, Role role, bool fin, quint32 maskKey)

@@ -45,7 +45,12 @@ void appendFrame(QByteArray& out, Opcode opcode, QByteArrayView payload, Role ro
                  bool fin = true, quint32 maskKey = 0);
 //! The header alone of an unmasked (server) frame with \a length payload octets, for a sender that queues a
 //! large payload as a separate, shared buffer instead of copying it behind the header.
-QByteArray serverFrameHeader(Opcode opcode, qint64 length, bool fin = true);
+struct FrameHeader {
+    char bytes[10];
+    qsizetype size = 0;
+    QByteArrayView view() const { return QByteArrayView(bytes, size); }
+};
+FrameHeader serverFrameHeader(Opcode opcode, qint64 length, bool fin = true);
 //! Close frame payload: 2-byte code + UTF-8 reason truncated to at most 123 bytes on a code point boundary.
 //! code 0 = empty payload (the reason is then dropped: a reason needs a code).
 QByteArray encodeClose(quint16 code, QStringView reason, Role role = Role::Server, quint32 maskKey = 0);

@@ -6,14 +6,6 @@
 
 namespace wamp {
 
-namespace {
-
-// Payloads up to this size are copied behind their frame header; larger ones are queued as they are,
-// shared with every other receiver of the same encoded message.
-constexpr qsizetype kCopyLimit = 1024;
-
-} // namespace
-
 WebSocketStreamPeer::WebSocketStreamPeer(ByteStream* stream, const QByteArray& received,
                                          SerializerKind serializer, QString transportId, Limits limits,
                                          QObject* parent)
@@ -48,15 +40,7 @@ void WebSocketStreamPeer::send(const QByteArray& encoded)
         return;
     const websocket::Opcode opcode =
         serializer().isBinary() ? websocket::Opcode::Binary : websocket::Opcode::Text;
-    if (encoded.size() <= kCopyLimit) {
-        QByteArray frame;
-        frame.reserve(encoded.size() + 4);
-        websocket::appendFrame(frame, opcode, encoded);
-        m_stream->write(frame);
-    } else {
-        m_stream->write(websocket::serverFrameHeader(opcode, encoded.size()));
-        m_stream->write(encoded);
-    }
+    m_stream->writeFrame(websocket::serverFrameHeader(opcode, encoded.size()).view(), encoded);
     if (m_stream->bytesToWrite() > maxPendingBytes())
         fail(QStringLiteral("outgoing queue overflow (%1 bytes not yet written)")
                  .arg(m_stream->bytesToWrite()));

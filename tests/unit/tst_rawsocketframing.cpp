@@ -313,6 +313,9 @@ void tst_RawSocketFraming::encodeFrame()
     QFETCH(QByteArray, expected);
 
     QCOMPARE(wamp::rawsocket::encodeFrame(FrameType(type), payload), expected);
+    // The header alone, as senders queue it ahead of a shared payload, gives the same bytes.
+    const std::array<char, 4> header = wamp::rawsocket::frameHeader(FrameType(type), payload.size());
+    QCOMPARE(QByteArray(header.data(), 4) + payload, expected);
 }
 
 void tst_RawSocketFraming::frameReader_data()

@@ -97,6 +97,31 @@ private Q_SLOTS:
         QCOMPARE(other.readAvailable(), expected);
     }
 
+    void framesKeepTheirOrderWhetherCopiedOrShared()
+    {
+        RawEnd other;
+        Recorder recorder;
+        auto stream = makePair(other, recorder);
+        QByteArray expected;
+        // Small payloads are copied into coalescing buffers, large ones queued shared: the order must hold
+        // across both, and across coalescing buffers filling up.
+        for (int i = 0; i < 300; ++i) {
+            const QByteArray header = "H" + QByteArray::number(i) + ":";
+            const QByteArray payload(i % 7 == 0 ? 5000 : 100 + i, char('a' + i % 26));
+            stream->writeFrame(header, payload);
+            expected += header + payload;
+            if (i % 50 == 0) {
+                stream->write(QByteArray::number(i));
+                expected += QByteArray::number(i);
+            }
+        }
+        QCOMPARE(stream->bytesToWrite(), expected.size());
+        QByteArray got;
+        QTRY_VERIFY_WITH_TIMEOUT((got += other.readAvailable(), got.size() >= expected.size()), kWaitMs);
+        QVERIFY(got == expected);
+        QCOMPARE(stream->bytesToWrite(), 0);
+    }
+
     void readsAreDelivered()
     {
         RawEnd other;

@@ -262,8 +262,9 @@ void tst_WebSocketFraming::serverFrameHeaderMatchesEncodeFrame()
     for (const qsizetype size : {0, 1, 125, 126, 65535, 65536, 100000}) {
         const QByteArray payload(size, 'x');
         for (const Opcode opcode : {Opcode::Text, Opcode::Binary}) {
-            QCOMPARE(serverFrameHeader(opcode, size) + payload, encodeFrame(opcode, payload));
-            QCOMPARE(serverFrameHeader(opcode, size, false) + payload,
+            QCOMPARE(serverFrameHeader(opcode, size).view().toByteArray() + payload,
+                     encodeFrame(opcode, payload));
+            QCOMPARE(serverFrameHeader(opcode, size, false).view().toByteArray() + payload,
                      encodeFrame(opcode, payload, Role::Server, false));
         }
     }
