@@ -189,7 +189,7 @@ private Q_SLOTS:
                 frame[0] = char(quint8(frame[0]) | 0x40);
                 return frame;
             }() << int(CloseCode::ProtocolError)
-                                       << QStringLiteral("RSV");
+                                       << QStringLiteral("reserved bits");
         QTest::newRow("unknown opcode")
             << clientFrame(Opcode(3), "x") << int(CloseCode::ProtocolError) << QStringLiteral("opcode");
         QTest::newRow("continuation first") << clientFrame(Opcode::Continuation, "x")
