@@ -48,7 +48,7 @@ private Q_SLOTS:
     void truncatedAtTheEndOfAWord()
     {
         // A multi-byte sequence cut off by the end of the data right after a full ASCII word.
-        QVERIFY(!wamp::isValidUtf8(QByteArray(8, 'a') + "\xe2"));
+        QVERIFY(!wamp::isValidUtf8(QByteArray(QByteArray(8, 'a') + "\xe2")));
         QVERIFY(wamp::isValidUtf8(QByteArray(64, 'a')));
         QVERIFY(wamp::isValidUtf8(QByteArray()));
     }
