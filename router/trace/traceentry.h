@@ -17,7 +17,7 @@ namespace wamp {
 struct TraceEntry {
     enum class Direction : quint8 { In, Out };
 
-    quint64 id = 0;         //!< monotonic, assigned by the trace buffer
+    quint64 id = 0;         //!< monotonic, assigned by the recorder
     qint64 timestampUs = 0; //!< microseconds since the epoch
     quint64 sessionId = 0;  //!< 0 before WELCOME
     QString realm;
@@ -32,7 +32,13 @@ struct TraceEntry {
     quint64 originRequestId = 0;
     //! EVENT and PUBLISHED: the publication id; INVOCATION: the registration id.
     quint64 secondaryId = 0;
-    QByteArray uri;
+    /*!
+     * The message's URI. A RESULT, INVOCATION, YIELD, EVENT, ... carries none on the wire; for those the
+     * inspector's trace model fills in the URI of the request they belong to, on the UI thread, once the
+     * recorder has handed the entry out. Mutable so that it can do so in a batch it shares with the other
+     * views, without copying the batch.
+     */
+    mutable QByteArray uri;
     SerializerKind serializer = SerializerKind::Json;
     QByteArray encoded; //!< the bytes on the wire
 

@@ -8,6 +8,10 @@ namespace wamp {
 
 namespace {
 
+// A flood is handed out in batches of at most this many entries, so that the UI takes it in bounded bites
+// and the trace ring never holds more than one batch beyond its capacity.
+constexpr qsizetype kMaxBatch = 4096;
+
 bool carriesUri(MessageType type)
 {
     switch (type) {
@@ -94,8 +98,12 @@ void TraceRecorder::observe(const Session& session, Direction direction, const M
     } else {
         entry.valid = false;
     }
+    if (m_pending.isEmpty())
+        m_pending.reserve(kMaxBatch);
     m_pending.append(std::move(entry));
-    if (!m_flushTimer.isActive())
+    if (m_pending.size() >= kMaxBatch)
+        flush();
+    else if (!m_flushTimer.isActive())
         m_flushTimer.start();
 }
 

@@ -20,12 +20,13 @@ const QColor kChainBackground(255, 241, 168);
 TraceModel::TraceModel(qsizetype capacity, QObject* parent)
     : QAbstractTableModel(parent)
     , m_buffer(capacity)
+    , m_requestUris(capacity / 2)
     , m_held(capacity)
 {}
 
 int TraceModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : int(m_buffer.size() - m_hiddenFront);
+    return parent.isValid() ? 0 : int(m_buffer.size());
 }
 
 int TraceModel::columnCount(const QModelIndex& parent) const
@@ -56,7 +57,7 @@ QVariant TraceModel::data(const QModelIndex& index, int role) const
         case SizeColumn:
             return QString::number(entry.size());
         case SummaryColumn:
-            return summaryOf(entry);
+            return summaryOf(entry, m_buffer.serialAt(index.row()));
         }
         return {};
     case Qt::ToolTipRole:
@@ -78,9 +79,10 @@ QVariant TraceModel::data(const QModelIndex& index, int role) const
         }
         return {};
     case Qt::BackgroundRole:
-        return isHighlighted(entry.id) ? QVariant(kChainBackground) : QVariant();
+        return m_highlight.contains(m_buffer.serialAt(index.row())) ? QVariant(kChainBackground) : QVariant();
     case Qt::ForegroundRole:
-        return isHighlighted(entry.id) ? QVariant(QColor(Qt::black)) : QVariant();
+        return m_highlight.contains(m_buffer.serialAt(index.row())) ? QVariant(QColor(Qt::black))
+                                                                    : QVariant();
     case TypeRole:
         return entry.valid ? int(entry.type) : -1;
     case SessionRole:
@@ -94,9 +96,9 @@ QVariant TraceModel::data(const QModelIndex& index, int role) const
     case TransportRole:
         return entry.transportId;
     case SerialRole:
-        return qulonglong(entry.id);
+        return qulonglong(m_buffer.serialAt(index.row()));
     case InHighlightedChainRole:
-        return isHighlighted(entry.id);
+        return m_highlight.contains(m_buffer.serialAt(index.row()));
     case EntryRole:
         return QVariant::fromValue(entry);
     }
@@ -134,22 +136,7 @@ QVariant TraceModel::headerData(int section, Qt::Orientation orientation, int ro
 
 int TraceModel::rowOfSerial(quint64 serial) const
 {
-    if (rowCount() == 0)
-        return -1;
-    const quint64 first = entryAt(0).id;
-    if (serial < first || serial - first >= quint64(rowCount()))
-        return -1;
-    return int(serial - first);
-}
-
-const TraceEntry* TraceModel::entryOfSerial(quint64 serial) const
-{
-    if (m_buffer.size() == 0)
-        return nullptr;
-    const quint64 first = m_buffer.at(0).id;
-    if (serial < first || serial - first >= quint64(m_buffer.size()))
-        return nullptr;
-    return &m_buffer.at(qsizetype(serial - first));
+    return int(m_buffer.indexOfSerial(serial));
 }
 
 void TraceModel::setCapacity(qsizetype capacity)
@@ -157,9 +144,7 @@ void TraceModel::setCapacity(qsizetype capacity)
     beginResetModel();
     m_buffer.setCapacity(capacity);
     m_held.setCapacity(capacity);
-    m_index.clear();
-    for (qsizetype i = 0; i < m_buffer.size(); ++i)
-        m_index.add(m_buffer.at(i));
+    m_requestUris.setGenerationSize(capacity / 2);
     m_highlight = {};
     endResetModel();
     Q_EMIT pauseStateChanged();
@@ -184,53 +169,29 @@ void TraceModel::insertBatch(QList<TraceEntry> entries)
         m_dropped += quint64(entries.size() - capacity);
         entries.remove(0, entries.size() - capacity);
     }
-    const quint64 batchStart = m_nextSerial;
-    for (TraceEntry& entry : entries) {
-        entry.id = m_nextSerial++;
-        inheritUri(entry, entries, batchStart);
-        m_index.add(entry);
-        if (m_highlight.root)
-            m_highlight.extend(entry);
+    // The batch is usually shared with the other views: read it const, so that it is never copied.
+    const QList<TraceEntry>& batch = std::as_const(entries);
+    quint64 serial = m_buffer.nextSerial();
+    for (const TraceEntry& entry : batch) {
+        m_requestUris.resolve(entry);
+        if (!m_highlight.isEmpty())
+            m_highlight.extend(entry, serial);
+        ++serial;
     }
 
-    const qsizetype rows = rowCount();
-    const qsizetype drop = std::max<qsizetype>(0, rows + entries.size() - capacity);
+    const qsizetype drop = std::max<qsizetype>(0, m_buffer.size() + batch.size() - capacity);
     if (drop > 0) {
         beginRemoveRows({}, 0, int(drop - 1));
-        for (qsizetype row = 0; row < drop; ++row)
-            m_index.remove(entryAt(int(row)));
-        m_hiddenFront = drop;
+        m_buffer.removeFirst(drop);
         m_dropped += quint64(drop);
         endRemoveRows();
-        const quint64 firstKept = rowCount() > 0 ? entryAt(0).id : batchStart;
-        const auto kept = std::lower_bound(m_highlight.serials.begin(), m_highlight.serials.end(), firstKept);
-        m_highlight.serials.erase(m_highlight.serials.begin(), kept);
+        m_highlight.dropBefore(m_buffer.serialAt(0));
     }
 
     const int first = rowCount();
-    beginInsertRows({}, first, first + int(entries.size()) - 1);
-    const qsizetype ringDropped = m_buffer.append(entries);
-    Q_ASSERT(ringDropped == m_hiddenFront);
-    m_hiddenFront = 0;
+    beginInsertRows({}, first, first + int(batch.size()) - 1);
+    m_buffer.append(std::move(entries));
     endInsertRows();
-}
-
-void TraceModel::inheritUri(TraceEntry& entry, const QList<TraceEntry>& batch, quint64 batchStart) const
-{
-    if (!entry.valid || !entry.uri.isEmpty() || TraceFormatter::carriesUri(entry.type))
-        return;
-    std::optional<TraceChainIndex::Key> request = TraceChainIndex::originOf(entry);
-    if (!request)
-        request = TraceChainIndex::keyOf(entry);
-    if (!request)
-        return;
-    const std::optional<quint64> serial = m_index.firstSerial(*request);
-    if (!serial)
-        return;
-    const TraceEntry* source =
-        *serial >= batchStart ? &batch.at(qsizetype(*serial - batchStart)) : entryOfSerial(*serial);
-    if (source && source->type != MessageType::Error)
-        entry.uri = source->uri;
 }
 
 void TraceModel::setPaused(bool paused)
@@ -238,14 +199,8 @@ void TraceModel::setPaused(bool paused)
     if (paused == m_paused)
         return;
     m_paused = paused;
-    if (!paused && m_held.size() > 0) {
-        QList<TraceEntry> held;
-        held.reserve(m_held.size());
-        for (qsizetype i = 0; i < m_held.size(); ++i)
-            held.append(m_held.at(i));
-        m_held.clear();
-        insertBatch(std::move(held));
-    }
+    if (!paused && m_held.size() > 0)
+        insertBatch(m_held.takeAll());
     m_droppedWhilePaused = 0;
     Q_EMIT pauseStateChanged();
 }
@@ -255,7 +210,7 @@ void TraceModel::clear()
     beginResetModel();
     m_buffer.clear();
     m_held.clear();
-    m_index.clear();
+    m_requestUris.clear();
     m_highlight = {};
     m_dropped = 0;
     m_droppedWhilePaused = 0;
@@ -267,21 +222,18 @@ void TraceModel::clear()
 QList<int> TraceModel::chainRows(int row) const
 {
     QList<int> rows;
-    if (row < 0 || row >= rowCount())
-        return rows;
-    for (const quint64 serial : m_index.chainOf(entryAt(row)).serials) {
-        if (const int chainRow = rowOfSerial(serial); chainRow >= 0)
-            rows.append(chainRow);
-    }
+    const TraceChain chain = TraceChain::of(m_buffer, row);
+    for (const quint64 serial : chain.serials())
+        rows.append(rowOfSerial(serial));
     return rows;
 }
 
 void TraceModel::highlightChain(int row)
 {
-    const QList<quint64> previous = std::exchange(m_highlight.serials, {});
-    m_highlight = row >= 0 && row < rowCount() ? m_index.chainOf(entryAt(row)) : TraceChainIndex::Chain{};
+    const QList<quint64> previous = m_highlight.serials();
+    m_highlight = TraceChain::of(m_buffer, row);
     markRows(previous);
-    markRows(m_highlight.serials);
+    markRows(m_highlight.serials());
 }
 
 void TraceModel::markRows(const QList<quint64>& serials)
@@ -308,17 +260,12 @@ void TraceModel::markRows(const QList<quint64>& serials)
     flush();
 }
 
-bool TraceModel::isHighlighted(quint64 serial) const
+QString TraceModel::summaryOf(const TraceEntry& entry, quint64 serial) const
 {
-    return std::binary_search(m_highlight.serials.cbegin(), m_highlight.serials.cend(), serial);
-}
-
-QString TraceModel::summaryOf(const TraceEntry& entry) const
-{
-    if (const QString* cached = m_summaries.object(entry.id))
+    if (const QString* cached = m_summaries.object(serial))
         return *cached;
     auto* summary = new QString(TraceFormatter::summary(entry));
     const QString text = *summary;
-    m_summaries.insert(entry.id, summary);
+    m_summaries.insert(serial, summary);
     return text;
 }

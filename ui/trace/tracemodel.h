@@ -1,6 +1,7 @@
 #pragma once
 
-#include "tracechainindex.h"
+#include "requesturis.h"
+#include "tracechain.h"
 
 #include "trace/tracebuffer.h"
 #include "trace/traceentry.h"
@@ -13,12 +14,11 @@
  * The message trace as a table: a fixed-capacity ring of TraceEntry (the oldest rows go when it is full),
  * fed in batches. Cell text is made only when data() asks for it; the rows keep the entries as recorded.
  *
- * The model numbers rows with its own serial (TraceEntry::id is overwritten on arrival): row = serial -
- * serial of row 0, and the numbering does not depend on the recorder's ids, which start over with a new
- * router.
+ * Rows are numbered by the ring's serials (row = serial - serial of row 0), not by the recorder's ids, which
+ * start over with a new router. Entries are kept as the recorder made them, batch by batch, never copied.
  *
  * A URI is shown for every message of an exchange: a RESULT, INVOCATION, YIELD or EVENT carries no URI on
- * the wire, so on arrival it takes the one of the CALL or PUBLISH it belongs to, when that is still kept.
+ * the wire, so on arrival it takes the one of the CALL or PUBLISH it belongs to (RequestUris).
  *
  * Pause: while paused, batches are held back (up to the capacity; past it the oldest held ones are dropped
  * and counted) and appended as one batch on resume. Nothing is lost for pauses shorter than the capacity
@@ -58,7 +58,7 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    const wamp::TraceEntry& entryAt(int row) const { return m_buffer.at(row + m_hiddenFront); }
+    const wamp::TraceEntry& entryAt(int row) const { return m_buffer.at(row); }
     //! The row of \a serial, or -1 when it is not (or no longer) kept.
     int rowOfSerial(quint64 serial) const;
 
@@ -89,20 +89,13 @@ Q_SIGNALS:
 
 private:
     void insertBatch(QList<wamp::TraceEntry> entries);
-    //! Takes the URI of the request \a entry belongs to; \a batch holds entries not yet in the ring.
-    void inheritUri(wamp::TraceEntry& entry, const QList<wamp::TraceEntry>& batch, quint64 batchStart) const;
-    const wamp::TraceEntry* entryOfSerial(quint64 serial) const;
     void markRows(const QList<quint64>& serials);
-    QString summaryOf(const wamp::TraceEntry& entry) const;
-    bool isHighlighted(quint64 serial) const;
+    QString summaryOf(const wamp::TraceEntry& entry, quint64 serial) const;
 
     wamp::TraceBuffer m_buffer;
-    // Rows announced as removed but still in m_buffer, which drops them on the next append.
-    qsizetype m_hiddenFront = 0;
-    quint64 m_nextSerial = 1;
     quint64 m_dropped = 0;
-    TraceChainIndex m_index;
-    TraceChainIndex::Chain m_highlight;
+    RequestUris m_requestUris;
+    TraceChain m_highlight;
 
     bool m_paused = false;
     wamp::TraceBuffer m_held;

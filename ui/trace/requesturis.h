@@ -1,0 +1,36 @@
+#pragma once
+
+#include "tracechain.h"
+
+#include <QByteArray>
+#include <QHash>
+
+/*
+ * Gives a message that carries no URI on the wire (RESULT, INVOCATION, YIELD, EVENT, PUBLISHED, ...) the URI
+ * of the request it belongs to, as the trace model receives it: CALL, PUBLISH, SUBSCRIBE and REGISTER are
+ * remembered under their key, INVOCATIONs under theirs (so that a YIELD finds the CALL's URI through it).
+ *
+ * Memory is bounded without any per-row bookkeeping when rows leave the trace: requests are remembered in
+ * two generations of at most generationSize each; when the newer fills up, the older is forgotten. So a
+ * request is remembered for at least generationSize newer requests.
+ */
+class RequestUris {
+public:
+    explicit RequestUris(qsizetype generationSize);
+
+    //! Fills in \a entry's URI if it carries none and its request's is known; remembers it if it is one.
+    void resolve(const wamp::TraceEntry& entry);
+    void setGenerationSize(qsizetype generationSize);
+    void clear();
+
+private:
+    const QByteArray* find(const TraceChain::Key& key);
+    void remember(const TraceChain::Key& key, const QByteArray& uri);
+
+    qsizetype m_generationSize;
+    QHash<TraceChain::Key, QByteArray> m_current;
+    QHash<TraceChain::Key, QByteArray> m_previous;
+    // The last request remembered or found: a PUBLISH's EVENTs, a CALL's INVOCATION come right after it.
+    TraceChain::Key m_lastKey;
+    QByteArray m_lastUri;
+};
