@@ -201,6 +201,43 @@ private Q_SLOTS:
         QCOMPARE(buffer.append({entry(7)}), 0);
         QCOMPARE(buffer.at(0).id, quint64(7));
     }
+
+    void ringBufferNumbersEntriesAndKeepsBatchesWhole()
+    {
+        TraceBuffer buffer(5000);
+        QList<TraceEntry> big;
+        for (quint64 id = 1; id <= 3000; ++id)
+            big.append(entry(id));
+        const TraceEntry* first = &big.constFirst();
+        QCOMPARE(buffer.append(std::move(big)), 0);
+        QCOMPARE(&buffer.at(0), first); // taken over, not copied
+        for (quint64 id = 3001; id <= 3010; ++id)
+            QCOMPARE(buffer.append({entry(id)}), 0); // small batches are merged into the last one
+        QCOMPARE(buffer.size(), 3010);
+        QCOMPARE(buffer.serialAt(0), quint64(1));
+        QCOMPARE(buffer.nextSerial(), quint64(3011));
+        QList<TraceEntry> second;
+        for (quint64 id = 3011; id <= 6000; ++id)
+            second.append(entry(id));
+        QCOMPARE(buffer.append(second), 1000);
+        QCOMPARE(buffer.size(), 5000);
+        QCOMPARE(buffer.serialAt(0), quint64(1001));
+        // Random access across batches, both directions.
+        for (const qsizetype index : {4999, 0, 2009, 2010, 1999, 3000, 17})
+            QCOMPARE(buffer.at(index).id, quint64(1001 + index));
+        QCOMPARE(buffer.indexOfSerial(1000), -1);
+        QCOMPARE(buffer.indexOfSerial(1001), 0);
+        QCOMPARE(buffer.indexOfSerial(6000), 4999);
+        QCOMPARE(buffer.indexOfSerial(6001), -1);
+        buffer.removeFirst(2500);
+        QCOMPARE(buffer.size(), 2500);
+        QCOMPARE(buffer.at(0).id, quint64(3501));
+        const QList<TraceEntry> all = buffer.takeAll();
+        QCOMPARE(all.size(), 2500);
+        QCOMPARE(all.constLast().id, quint64(6000));
+        QCOMPARE(buffer.size(), 0);
+        QCOMPARE(buffer.nextSerial(), quint64(6001)); // serials are never reused
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTrace)

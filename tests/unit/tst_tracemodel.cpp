@@ -264,6 +264,31 @@ private Q_SLOTS:
         QCOMPARE(model.chainRows(5), QList<int>({2, 5}));
     }
 
+    void sharedBatchIsKeptNotCopied()
+    {
+        TraceModel model(100);
+        const QList<TraceEntry> batch =
+            callChainWithNoise(); // shared with the model, as with the other views
+        model.appendEntries(batch);
+        QCOMPARE(&model.entryAt(0), &batch.constFirst());
+        QCOMPARE(model.index(6, TraceModel::UriColumn).data().toString(), QStringLiteral("com.example.add"));
+    }
+
+    void requestUrisAreForgottenAfterTwoGenerations()
+    {
+        TraceModel model(4); // remembers requests in generations of 2
+        model.appendEntries({makeEntry(MessageType::Call, kCaller, 1, Direction::In, "com.first")});
+        model.appendEntries({makeEntry(MessageType::Result, kCaller, 1, Direction::Out)});
+        QCOMPARE(model.index(1, TraceModel::UriColumn).data().toString(), QStringLiteral("com.first"));
+        for (quint64 request = 2; request <= 6; ++request)
+            model.appendEntries({makeEntry(MessageType::Call, kCaller, request, Direction::In, "com.more")});
+        model.appendEntries({makeEntry(MessageType::Result, kCaller, 1, Direction::Out)});
+        QCOMPARE(model.index(model.rowCount() - 1, TraceModel::UriColumn).data().toString(), QString());
+        model.appendEntries({makeEntry(MessageType::Result, kCaller, 6, Direction::Out)});
+        QCOMPARE(model.index(model.rowCount() - 1, TraceModel::UriColumn).data().toString(),
+                 QStringLiteral("com.more"));
+    }
+
     void repliesShowTheirRequestsUri()
     {
         TraceModel model(100);
