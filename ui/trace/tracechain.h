@@ -45,7 +45,8 @@ public:
     //! The chain of the entry at \a index in \a buffer: every kept row in it, \a index included.
     static TraceChain of(const wamp::TraceBuffer& buffer, qsizetype index);
 
-    bool isEmpty() const { return m_serials.isEmpty(); }
+    //! Whether rows can still join (a chain with a request at its root, even once its rows left the trace).
+    bool canGrow() const { return m_root.has_value(); }
     const QList<quint64>& serials() const { return m_serials; } //!< ascending
     bool contains(quint64 serial) const;
     //! Adds a newer row if it belongs to the chain (a RESULT arriving after its CALL was selected).

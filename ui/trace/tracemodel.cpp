@@ -174,7 +174,7 @@ void TraceModel::insertBatch(QList<TraceEntry> entries)
     quint64 serial = m_buffer.nextSerial();
     for (const TraceEntry& entry : batch) {
         m_requestUris.resolve(entry);
-        if (!m_highlight.isEmpty())
+        if (m_highlight.canGrow())
             m_highlight.extend(entry, serial);
         ++serial;
     }
