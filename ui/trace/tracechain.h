@@ -2,7 +2,6 @@
 
 #include "trace/traceentry.h"
 
-#include <QHash>
 #include <QList>
 #include <QSet>
 

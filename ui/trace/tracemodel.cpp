@@ -15,12 +15,18 @@ namespace {
 // Light yellow with black text: readable whatever the palette, and distinct from the selection colour.
 const QColor kChainBackground(255, 241, 168);
 
+// Requests stay remembered for at least half a ring of newer requests, at most a ring's worth in all.
+qsizetype requestGenerationSize(qsizetype capacity)
+{
+    return capacity / 2;
+}
+
 } // namespace
 
 TraceModel::TraceModel(qsizetype capacity, QObject* parent)
     : QAbstractTableModel(parent)
     , m_buffer(capacity)
-    , m_requestUris(capacity / 2)
+    , m_requestUris(requestGenerationSize(capacity))
     , m_held(capacity)
 {}
 
@@ -144,7 +150,7 @@ void TraceModel::setCapacity(qsizetype capacity)
     beginResetModel();
     m_buffer.setCapacity(capacity);
     m_held.setCapacity(capacity);
-    m_requestUris.setGenerationSize(capacity / 2);
+    m_requestUris.setGenerationSize(requestGenerationSize(capacity));
     m_highlight = {};
     endResetModel();
     Q_EMIT pauseStateChanged();
