@@ -59,6 +59,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     const wamp::TraceEntry& entryAt(int row) const { return m_buffer.at(row); }
+    //! The serial of \a row: rows keep theirs while older rows leave.
+    quint64 serialAt(int row) const { return m_buffer.serialAt(row); }
     //! The row of \a serial, or -1 when it is not (or no longer) kept.
     int rowOfSerial(quint64 serial) const;
 

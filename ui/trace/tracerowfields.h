@@ -5,7 +5,7 @@
 #include <QByteArray>
 #include <QString>
 
-//! What a trace filter looks at in a row (the proxy reads it from the model's roles; tests write it).
+//! What a trace filter looks at in a row (made from an entry; tests write it).
 struct TraceRowFields {
     int type = -1; //!< a wamp::MessageType, -1 for undecodable input
     quint64 session = 0;
@@ -13,4 +13,14 @@ struct TraceRowFields {
     QByteArray uri; //!< UTF-8
     wamp::TraceEntry::Direction direction = wamp::TraceEntry::Direction::In;
     QString transport;
+
+    static TraceRowFields of(const wamp::TraceEntry& entry)
+    {
+        return {entry.valid ? int(entry.type) : -1,
+                entry.sessionId,
+                entry.realm,
+                entry.uri,
+                entry.direction,
+                entry.transportId};
+    }
 };
