@@ -99,14 +99,16 @@ void TraceBuffer::clear()
     m_lastBatch = 0;
 }
 
-QList<TraceEntry> TraceBuffer::takeAll()
+QList<QList<TraceEntry>> TraceBuffer::takeBatches()
 {
-    QList<TraceEntry> all;
-    all.reserve(m_size);
-    for (qsizetype i = 0; i < m_size; ++i)
-        all.append(at(i));
+    QList<QList<TraceEntry>> batches;
+    batches.reserve(qsizetype(m_batches.size()));
+    for (Batch& batch : m_batches)
+        batches.append(std::move(batch.entries));
+    if (!batches.isEmpty())
+        batches.first().remove(0, m_frontSkip);
     clear();
-    return all;
+    return batches;
 }
 
 } // namespace wamp

@@ -35,8 +35,9 @@ public:
     //! Changes the capacity, keeping the newest entries.
     void setCapacity(qsizetype capacity);
     void clear();
-    //! Every entry kept, oldest first, as one list; the buffer is empty afterwards.
-    QList<TraceEntry> takeAll();
+    //! Every entry kept, oldest first, as the batches they are kept in (not copied); the buffer is empty
+    //! afterwards.
+    QList<QList<TraceEntry>> takeBatches();
 
     quint64 serialAt(qsizetype index) const { return m_firstSerial + quint64(index); }
     //! The serial the next appended entry gets.

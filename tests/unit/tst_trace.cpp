@@ -232,9 +232,11 @@ private Q_SLOTS:
         buffer.removeFirst(2500);
         QCOMPARE(buffer.size(), 2500);
         QCOMPARE(buffer.at(0).id, quint64(3501));
-        const QList<TraceEntry> all = buffer.takeAll();
-        QCOMPARE(all.size(), 2500);
-        QCOMPARE(all.constLast().id, quint64(6000));
+        const QList<QList<TraceEntry>> batches = buffer.takeBatches();
+        QCOMPARE(batches.size(), 1); // the first batch (1001-3010) left whole
+        QCOMPARE(batches.constFirst().size(), 2500);
+        QCOMPARE(batches.constFirst().constFirst().id, quint64(3501));
+        QCOMPARE(batches.constFirst().constLast().id, quint64(6000));
         QCOMPARE(buffer.size(), 0);
         QCOMPARE(buffer.nextSerial(), quint64(6001)); // serials are never reused
     }

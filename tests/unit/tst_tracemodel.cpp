@@ -186,6 +186,76 @@ private Q_SLOTS:
         QCOMPARE(model.heldCount(), 0);
     }
 
+    void updateIntervalGathersBatches()
+    {
+        TraceModel model(10);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setUpdateInterval(200);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        model.appendEntries(simpleBatch(1, 8)); // after a quiet spell: at once
+        QCOMPARE(model.rowCount(), 8);
+        QCOMPARE(inserted.size(), 1);
+
+        model.appendEntries(simpleBatch(9, 11)); // within the interval: held
+        model.appendEntries(simpleBatch(12, 14));
+        QCOMPARE(model.rowCount(), 8);
+        QCOMPARE(model.heldCount(), 6);
+        QVERIFY(!model.isPaused());
+        QTRY_COMPARE(model.heldCount(), 0);
+        // One removal of old rows and one insertion for both batches.
+        QCOMPARE(inserted.size(), 2);
+        QCOMPARE(inserted.last().at(2).toInt() - inserted.last().at(1).toInt() + 1, 6);
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(model.rowCount(), 10);
+        QCOMPARE(requestAt(model, 0), quint64(5));
+        QCOMPARE(requestAt(model, 9), quint64(14));
+        QCOMPARE(model.droppedCount(), quint64(4));
+        QCOMPARE(model.droppedWhilePaused(), quint64(0));
+    }
+
+    void updateIntervalDropsWhatCannotBeShown()
+    {
+        TraceModel model(5);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setUpdateInterval(10000);
+        model.appendEntries(simpleBatch(1, 2));
+        for (quint64 first = 3; first < 30; first += 3)
+            model.appendEntries(simpleBatch(first, first + 2)); // held: 27 rows for a ring of 5
+        QCOMPARE(model.heldCount(), 5);
+        QCOMPARE(model.rowCount(), 2);
+        model.setUpdateInterval(0); // releases what is held
+        QCOMPARE(model.heldCount(), 0);
+        QCOMPARE(model.rowCount(), 5);
+        QCOMPARE(requestAt(model, 0), quint64(25));
+        QCOMPARE(requestAt(model, 4), quint64(29));
+        QCOMPARE(model.droppedCount(), quint64(24)); // 22 never shown, 2 shown and dropped
+        model.appendEntries(simpleBatch(30, 30));
+        QCOMPARE(model.rowCount(), 5); // no interval any more: at once
+        QCOMPARE(requestAt(model, 4), quint64(30));
+    }
+
+    void updateIntervalAndPause()
+    {
+        TraceModel model(100);
+        model.setUpdateInterval(100);
+        model.appendEntries(simpleBatch(1, 1));
+        model.appendEntries(simpleBatch(2, 3)); // waiting for the next update
+        model.setPaused(true);
+        QTest::qWait(250);
+        QCOMPARE(model.rowCount(), 1); // the pause holds them
+        QCOMPARE(model.heldCount(), 2);
+        model.setPaused(false);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(requestAt(model, 2), quint64(3));
+
+        model.appendEntries(simpleBatch(4, 4));
+        model.clear(); // pending rows go with the rest
+        QCOMPARE(model.heldCount(), 0);
+        QTest::qWait(150);
+        QCOMPARE(model.rowCount(), 0);
+    }
+
     void pauseDropsPastTheCapacityAndCounts()
     {
         TraceModel model(3);

@@ -73,6 +73,13 @@ QList<TraceEntry> traffic()
     };
 }
 
+// The view shows new rows at most every update interval: add, then wait until the table has them.
+void addAndWait(TraceView& view, const QList<TraceEntry>& entries)
+{
+    view.addEntries(entries);
+    QTRY_COMPARE(view.model()->heldCount(), 0);
+}
+
 QStringList visibleTypes(const TraceView& view)
 {
     QStringList types;
@@ -101,15 +108,15 @@ private Q_SLOTS:
     void filterByType()
     {
         TraceView view;
-        view.addEntries(traffic());
+        addAndWait(view, traffic());
         QCOMPARE(view.table()->model()->rowCount(), 9);
         view.setFilterText(QStringLiteral("type:CALL,RESULT"));
         QCOMPARE(visibleTypes(view),
                  QStringList({QStringLiteral("CALL"), QStringLiteral("CALL"), QStringLiteral("RESULT")}));
         QCOMPARE(view.filterEdit()->state(), TraceFilterEdit::State::Valid);
         // New rows go through the same filter.
-        view.addEntries({makeEntry(MessageType::Result, kCallee, 3, Direction::Out),
-                         makeEntry(MessageType::Event, 34, 0, Direction::Out, {}, kCaller, 2)});
+        addAndWait(view, {makeEntry(MessageType::Result, kCallee, 3, Direction::Out),
+                          makeEntry(MessageType::Event, 34, 0, Direction::Out, {}, kCaller, 2)});
         QCOMPARE(visibleTypes(view).size(), 4);
         view.setFilterText(QStringLiteral("-type:EVENT uri:example.topic"));
         QCOMPARE(visibleTypes(view), QStringList({QStringLiteral("PUBLISH"), QStringLiteral("PUBLISHED")}));
@@ -121,7 +128,7 @@ private Q_SLOTS:
     void invalidFilterIsShownAndNotApplied()
     {
         TraceView view;
-        view.addEntries(traffic());
+        addAndWait(view, traffic());
         view.setFilterText(QStringLiteral("type:EVENT"));
         QCOMPARE(view.table()->model()->rowCount(), 2);
         const QColor valid = view.filterEdit()->palette().color(QPalette::Base);
@@ -150,7 +157,7 @@ private Q_SLOTS:
     {
         TraceView view;
         view.show();
-        view.addEntries(traffic());
+        addAndWait(view, traffic());
         view.filterEdit()->setFocus();
         QTest::keyClicks(view.filterEdit(), QStringLiteral("type:YIELD"));
         QCOMPARE(view.filterEdit()->state(), TraceFilterEdit::State::Valid);
@@ -162,7 +169,7 @@ private Q_SLOTS:
     void showSessionFilters()
     {
         TraceView view;
-        view.addEntries(traffic());
+        addAndWait(view, traffic());
         view.showSession(kCallee);
         QCOMPARE(view.filterEdit()->text(), QStringLiteral("session:22"));
         QCOMPARE(visibleTypes(view), QStringList({QStringLiteral("INVOCATION"), QStringLiteral("EVENT"),
@@ -172,7 +179,7 @@ private Q_SLOTS:
     void exportWritesTheVisibleRows()
     {
         TraceView view;
-        view.addEntries(traffic());
+        addAndWait(view, traffic());
         view.setFilterText(QStringLiteral("type:CALL,RESULT session:11"));
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("trace.jsonl"));
@@ -213,7 +220,7 @@ private Q_SLOTS:
     void exportReportsAnUnwritablePath()
     {
         TraceView view;
-        view.addEntries(traffic());
+        addAndWait(view, traffic());
         QString error;
         QCOMPARE(view.exportVisibleRows(QStringLiteral("/nonexistent-dir/x.jsonl"), &error), qsizetype(-1));
         QVERIFY(error.contains(QStringLiteral("/nonexistent-dir/x.jsonl")));
@@ -225,7 +232,7 @@ private Q_SLOTS:
         view.resize(1000, 600);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
-        view.addEntries(traffic());
+        addAndWait(view, traffic());
         view.table()->selectRow(0);
         QCOMPARE(highlightedRows(view), QList<int>({0, 2, 4, 7}));
         const QString details = view.detailPane()->toPlainText();
@@ -252,16 +259,16 @@ private Q_SLOTS:
         QList<TraceEntry> many;
         for (quint64 i = 1; i <= 500; ++i)
             many << makeEntry(MessageType::Subscribe, kCaller, i, Direction::In, "com.t");
-        view.addEntries(many);
+        addAndWait(view, many);
         QScrollBar* bar = view.table()->verticalScrollBar();
         QTRY_VERIFY(bar->maximum() > 0);
         QCOMPARE(bar->value(), bar->maximum());
         bar->setValue(10);
-        view.addEntries(many.mid(0, 50));
+        addAndWait(view, many.mid(0, 50));
         QCoreApplication::processEvents();
         QCOMPARE(bar->value(), 10);
         bar->setValue(bar->maximum());
-        view.addEntries(many.mid(0, 50));
+        addAndWait(view, many.mid(0, 50));
         QCoreApplication::processEvents();
         QCOMPARE(bar->value(), bar->maximum());
 
@@ -269,7 +276,7 @@ private Q_SLOTS:
         const int picked = view.table()->model()->rowCount() - 3;
         view.table()->selectRow(picked);
         const int value = bar->value();
-        view.addEntries(many.mid(0, 50));
+        addAndWait(view, many.mid(0, 50));
         QCoreApplication::processEvents();
         QCOMPARE(bar->value(), value);
         QCOMPARE(view.table()->currentIndex().row(), picked);
@@ -283,10 +290,10 @@ private Q_SLOTS:
         QList<TraceEntry> many;
         for (quint64 i = 1; i <= 300; ++i)
             many << makeEntry(MessageType::Subscribe, kCaller, i, Direction::In, "com.t");
-        view.addEntries(many);
+        addAndWait(view, many);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
-        view.addEntries(many.mid(0, 30));
+        addAndWait(view, many.mid(0, 30));
         QCoreApplication::processEvents();
         QScrollBar* bar = view.table()->verticalScrollBar();
         QVERIFY(bar->maximum() > 0);
@@ -303,13 +310,13 @@ private Q_SLOTS:
         QList<TraceEntry> many;
         for (quint64 i = 1; i <= 300; ++i)
             many << makeEntry(MessageType::Subscribe, kCaller, i, Direction::In, "com.t");
-        view.addEntries(many);
+        addAndWait(view, many);
         QScrollBar* bar = view.table()->verticalScrollBar();
         QTRY_VERIFY(bar->maximum() > 0);
         bar->setValue(100);
         const QModelIndex top = view.table()->indexAt(QPoint(5, 5));
         const quint64 request = view.model()->entryAt(top.row()).requestId;
-        view.addEntries(many.mid(0, 40)); // 40 oldest rows leave
+        addAndWait(view, many.mid(0, 40)); // 40 oldest rows leave
         QCoreApplication::processEvents();
         const QModelIndex topNow = view.table()->indexAt(QPoint(5, 5));
         QCOMPARE(view.model()->entryAt(topNow.row()).requestId, request);

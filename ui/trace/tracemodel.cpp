@@ -28,7 +28,10 @@ TraceModel::TraceModel(qsizetype capacity, QObject* parent)
     , m_buffer(capacity)
     , m_requestUris(requestGenerationSize(capacity))
     , m_held(capacity)
-{}
+{
+    m_updateTimer.setSingleShot(true);
+    connect(&m_updateTimer, &QTimer::timeout, this, &TraceModel::releaseHeld);
+}
 
 int TraceModel::rowCount(const QModelIndex& parent) const
 {
@@ -156,36 +159,85 @@ void TraceModel::setCapacity(qsizetype capacity)
     Q_EMIT pauseStateChanged();
 }
 
+void TraceModel::setUpdateInterval(int milliseconds)
+{
+    m_updateInterval = std::max(0, milliseconds);
+    if (m_updateInterval == 0 && m_updateTimer.isActive()) {
+        m_updateTimer.stop();
+        releaseHeld();
+    }
+}
+
 void TraceModel::appendEntries(const QList<TraceEntry>& entries)
 {
     if (entries.isEmpty())
         return;
-    if (m_paused) {
-        m_droppedWhilePaused += quint64(m_held.append(entries));
-        Q_EMIT pauseStateChanged();
+    if (m_paused || m_updateTimer.isActive()) {
+        hold(entries);
         return;
     }
-    insertBatch(entries);
+    if (m_updateInterval > 0 && m_sinceUpdate.isValid()) {
+        const qint64 since = m_sinceUpdate.elapsed();
+        if (since < m_updateInterval) {
+            hold(entries);
+            m_updateTimer.start(int(m_updateInterval - since));
+            return;
+        }
+    }
+    insertBatches({entries});
+    m_sinceUpdate.start();
 }
 
-void TraceModel::insertBatch(QList<TraceEntry> entries)
+void TraceModel::hold(const QList<TraceEntry>& entries)
 {
-    const qsizetype capacity = m_buffer.capacity();
-    if (entries.size() > capacity) {
-        m_dropped += quint64(entries.size() - capacity);
-        entries.remove(0, entries.size() - capacity);
+    const auto dropped = quint64(m_held.append(entries));
+    if (m_paused) {
+        m_droppedWhilePaused += dropped;
+        Q_EMIT pauseStateChanged();
+    } else {
+        m_dropped += dropped;
     }
-    // The batch is usually shared with the other views: read it const, so that it is never copied.
-    const QList<TraceEntry>& batch = std::as_const(entries);
+}
+
+void TraceModel::releaseHeld()
+{
+    if (m_paused || m_held.size() == 0)
+        return;
+    insertBatches(m_held.takeBatches());
+    m_sinceUpdate.start();
+}
+
+void TraceModel::insertBatches(QList<QList<TraceEntry>> batches)
+{
+    qsizetype incoming = 0;
+    for (const QList<TraceEntry>& batch : std::as_const(batches))
+        incoming += batch.size();
+    // What would not fit even into an empty ring goes first (from the oldest batches).
+    for (qsizetype excess = incoming - m_buffer.capacity(); excess > 0;) {
+        const qsizetype cut = std::min(excess, batches.first().size());
+        if (cut == batches.first().size())
+            batches.removeFirst();
+        else
+            batches.first().remove(0, cut);
+        excess -= cut;
+        incoming -= cut;
+        m_dropped += quint64(cut);
+    }
+    if (incoming == 0)
+        return;
+
+    // The batches are usually shared with the other views: read them const, so that they are never copied.
     quint64 serial = m_buffer.nextSerial();
-    for (const TraceEntry& entry : batch) {
-        m_requestUris.resolve(entry);
-        if (m_highlight.canGrow())
-            m_highlight.extend(entry, serial);
-        ++serial;
+    for (const QList<TraceEntry>& batch : std::as_const(batches)) {
+        for (const TraceEntry& entry : batch) {
+            m_requestUris.resolve(entry);
+            if (m_highlight.canGrow())
+                m_highlight.extend(entry, serial);
+            ++serial;
+        }
     }
 
-    const qsizetype drop = std::max<qsizetype>(0, m_buffer.size() + batch.size() - capacity);
+    const qsizetype drop = std::max<qsizetype>(0, m_buffer.size() + incoming - m_buffer.capacity());
     if (drop > 0) {
         beginRemoveRows({}, 0, int(drop - 1));
         m_buffer.removeFirst(drop);
@@ -195,8 +247,9 @@ void TraceModel::insertBatch(QList<TraceEntry> entries)
     }
 
     const int first = rowCount();
-    beginInsertRows({}, first, first + int(batch.size()) - 1);
-    m_buffer.append(std::move(entries));
+    beginInsertRows({}, first, first + int(incoming) - 1);
+    for (QList<TraceEntry>& batch : batches)
+        m_buffer.append(std::move(batch));
     endInsertRows();
 }
 
@@ -205,8 +258,10 @@ void TraceModel::setPaused(bool paused)
     if (paused == m_paused)
         return;
     m_paused = paused;
-    if (!paused && m_held.size() > 0)
-        insertBatch(m_held.takeAll());
+    if (!paused) {
+        m_updateTimer.stop();
+        releaseHeld();
+    }
     m_droppedWhilePaused = 0;
     Q_EMIT pauseStateChanged();
 }
@@ -216,6 +271,7 @@ void TraceModel::clear()
     beginResetModel();
     m_buffer.clear();
     m_held.clear();
+    m_updateTimer.stop();
     m_requestUris.clear();
     m_highlight = {};
     m_dropped = 0;

@@ -8,7 +8,9 @@
 
 #include <QAbstractTableModel>
 #include <QCache>
+#include <QElapsedTimer>
 #include <QList>
+#include <QTimer>
 
 /*
  * The message trace as a table: a fixed-capacity ring of TraceEntry (the oldest rows go when it is full),
@@ -19,6 +21,12 @@
  *
  * A URI is shown for every message of an exchange: a RESULT, INVOCATION, YIELD or EVENT carries no URI on
  * the wire, so on arrival it takes the one of the CALL or PUBLISH it belongs to (RequestUris).
+ *
+ * Updates: by default every batch is inserted when it arrives. With an update interval (the trace view sets
+ * one), batches arriving sooner than that after the last update are held and inserted together when it has
+ * passed: the views then handle one removal of old rows and one insertion per interval, however many
+ * batches a flood brings (the row removal costs the views time in all the rows, not just the removed ones).
+ * A batch arriving after a quiet spell is shown at once.
  *
  * Pause: while paused, batches are held back (up to the capacity; past it the oldest held ones are dropped
  * and counted) and appended as one batch on resume. Nothing is lost for pauses shorter than the capacity
@@ -64,11 +72,16 @@ public:
     //! The row of \a serial, or -1 when it is not (or no longer) kept.
     int rowOfSerial(quint64 serial) const;
 
+    //! 0 (the default): every batch is inserted as it arrives.
+    void setUpdateInterval(int milliseconds);
+    int updateInterval() const { return m_updateInterval; }
+
     qsizetype capacity() const { return m_buffer.capacity(); }
     //! Keeps the newest rows that fit.
     void setCapacity(qsizetype capacity);
 
     bool isPaused() const { return m_paused; }
+    //! Rows held back by the pause (or waiting for the next update).
     qsizetype heldCount() const { return m_held.size(); }
     quint64 droppedWhilePaused() const { return m_droppedWhilePaused; }
     //! Rows that left the ring to make room since the last clear().
@@ -90,7 +103,9 @@ Q_SIGNALS:
     void pauseStateChanged();
 
 private:
-    void insertBatch(QList<wamp::TraceEntry> entries);
+    void hold(const QList<wamp::TraceEntry>& entries);
+    void releaseHeld();
+    void insertBatches(QList<QList<wamp::TraceEntry>> batches);
     void markRows(const QList<quint64>& serials);
     QString summaryOf(const wamp::TraceEntry& entry, quint64 serial) const;
 
@@ -99,8 +114,12 @@ private:
     RequestUris m_requestUris;
     TraceChain m_highlight;
 
+    int m_updateInterval = 0;
+    QTimer m_updateTimer;
+    QElapsedTimer m_sinceUpdate;
+
     bool m_paused = false;
-    wamp::TraceBuffer m_held;
+    wamp::TraceBuffer m_held; // while paused, or until the next update
     quint64 m_droppedWhilePaused = 0;
 
     mutable QCache<quint64, QString> m_summaries{2000};

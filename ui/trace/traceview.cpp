@@ -32,6 +32,10 @@ namespace {
 // slow.
 constexpr qsizetype kMaxDetailChars = 2 * 1024 * 1024;
 
+// New rows reach the table at most this often: under a flood, the table then drops and adds rows a few
+// times a second, in large runs, instead of once per recorder batch.
+constexpr int kUpdateIntervalMs = 100;
+
 } // namespace
 
 TraceView::TraceView(QWidget* parent)
@@ -43,6 +47,7 @@ TraceView::TraceView(QWidget* parent)
     , m_detail(new QPlainTextEdit)
     , m_status(new QLabel)
 {
+    m_model->setUpdateInterval(kUpdateIntervalMs);
     m_proxy->setSourceModel(m_model);
     m_filterEdit->setObjectName(QStringLiteral("traceFilter"));
     m_table->setObjectName(QStringLiteral("traceTable"));
