@@ -31,6 +31,13 @@ public:
      */
     virtual void observe(const Session& session, Direction direction, const Message* message,
                          const QByteArray& encoded, Origin origin) = 0;
+
+    /*!
+     * The router is done with the incoming message observed last: what was sent between the two calls was
+     * sent in handling it (a CALL's INVOCATION, a PUBLISH's EVENTs), at the same moment for any purpose of
+     * an observer. Not called for an input that did not reach observe().
+     */
+    virtual void inputHandled() {}
 };
 
 } // namespace wamp

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
+#include <QScopeGuard>
 
 namespace wamp {
 
@@ -140,8 +141,14 @@ void Session::onMessage(const QByteArray& bytes)
         logMessage(*this, "in ", bytes);
     QString error;
     const std::optional<Message> message = m_peer->serializer().decodeMessage(bytes, &error);
-    if (m_observer)
-        m_observer->observe(*this, MessageObserver::Direction::In, message ? &*message : nullptr, bytes, {});
+    // Handling the message may end this session; the observer outlives it.
+    MessageObserver* const observer = m_observer;
+    if (observer)
+        observer->observe(*this, MessageObserver::Direction::In, message ? &*message : nullptr, bytes, {});
+    const auto handled = qScopeGuard([observer] {
+        if (observer)
+            observer->inputHandled();
+    });
     if (!message) {
         protocolViolation(error);
         return;

@@ -80,7 +80,11 @@ void TraceRecorder::observe(const Session& session, Direction direction, const M
         return;
     TraceEntry entry;
     entry.id = m_nextId++;
-    entry.timestampUs = m_epochUs + m_clock.nsecsElapsed() / 1000;
+    if (direction == Direction::In) {
+        m_inputTimeUs = nowUs();
+        m_inInput = true;
+    }
+    entry.timestampUs = m_inInput ? m_inputTimeUs : nowUs();
     entry.sessionId = session.id();
     entry.realm = session.info().realm;
     entry.transportId = session.peer().transportId();

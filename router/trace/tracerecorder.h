@@ -16,6 +16,9 @@ namespace wamp {
  * TraceEntry and hands them out in batches (at most every batchIntervalMs, default 100 ms), so that a flood
  * of messages costs the UI one queued signal per batch, not one per message. Tracing can be switched off as a
  * whole, per transport and per session.
+ *
+ * Timestamps: the clock is read once per input; the messages sent in handling it (a CALL's INVOCATION, a
+ * PUBLISH's EVENTs and PUBLISHED) carry the input's time, which they are sent at within microseconds.
  */
 class TraceRecorder final : public QObject, public MessageObserver {
     Q_OBJECT
@@ -25,6 +28,7 @@ public:
 
     void observe(const Session& session, Direction direction, const Message* message,
                  const QByteArray& encoded, Origin origin) override;
+    void inputHandled() override { m_inInput = false; }
 
     void setEnabled(bool enabled) { m_enabled = enabled; }
     bool isEnabled() const { return m_enabled; }
@@ -45,6 +49,8 @@ Q_SIGNALS:
     void entriesRecorded(const QList<wamp::TraceEntry>& entries);
 
 private:
+    qint64 nowUs() const { return m_epochUs + m_clock.nsecsElapsed() / 1000; }
+
     bool m_enabled = true;
     QSet<QString> m_mutedTransports;
     QSet<quint64> m_mutedSessions;
@@ -53,6 +59,9 @@ private:
     quint64 m_nextId = 1;
     qint64 m_epochUs = 0;
     QElapsedTimer m_clock;
+    // While an input is handled, what it causes to be sent gets its time: one clock read per input.
+    bool m_inInput = false;
+    qint64 m_inputTimeUs = 0;
 };
 
 } // namespace wamp

@@ -6,6 +6,7 @@
 #include "trace/tracebuffer.h"
 #include "trace/tracerecorder.h"
 
+#include <QDateTime>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -108,6 +109,37 @@ private Q_SLOTS:
         QCOMPARE(entries[1].originSessionId, entries[0].sessionId);
         QCOMPARE(entries[1].originRequestId, quint64(7));
         QVERIFY(entries[1].secondaryId != 0); // the publication id
+    }
+
+    void messagesSentInHandlingAnInputCarryItsTime()
+    {
+        Router router;
+        router.start(testRouterConfig());
+        TraceRecorder recorder;
+        router.setObserver(&recorder);
+        FakePeer* publisher = joinedPeer(router);
+        FakePeer* subscriber = joinedPeer(router);
+        subscriber->deliver(msg::request(MessageType::Subscribe, 1, "com.topic"));
+        QSignalSpy batches(&recorder, &TraceRecorder::entriesRecorded);
+        recorder.flush();
+        batches.clear();
+
+        QTest::qWait(3);
+        publisher->deliver(msg::request(MessageType::Publish, 7, "com.topic"));
+        QTest::qWait(3);
+        // Sent by the router on its own, not in handling an input: its own time.
+        QVERIFY(router.killSession(router.sessions().constFirst().id));
+        recorder.flush();
+        const QList<TraceEntry> entries = collect(batches);
+        QCOMPARE(entries.size(), 3);
+        QCOMPARE(entries[0].type, MessageType::Publish);
+        QCOMPARE(entries[1].type, MessageType::Event);
+        QCOMPARE(entries[1].timestampUs, entries[0].timestampUs);
+        QCOMPARE(entries[2].type, MessageType::Goodbye);
+        QVERIFY2(entries[2].timestampUs - entries[0].timestampUs >= 2000,
+                 qPrintable(QString::number(entries[2].timestampUs - entries[0].timestampUs)));
+        const qint64 nowUs = QDateTime::currentMSecsSinceEpoch() * 1000;
+        QVERIFY(qAbs(nowUs - entries[2].timestampUs) < 1000000);
     }
 
     void undecodableInputIsTracedAsInvalid()
