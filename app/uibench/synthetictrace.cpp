@@ -20,8 +20,11 @@ TraceEntry traced(const Message& message, quint64 session, TraceEntry::Direction
     TraceEntry entry;
     entry.timestampUs = nowUs;
     entry.sessionId = 1000000 + session;
-    entry.realm = QStringLiteral("realm1");
-    entry.transportId = session % 2 ? QStringLiteral("ws") : QStringLiteral("rawsocket");
+    static const wamp::TraceName realm(QStringLiteral("realm1"));
+    static const wamp::TraceName transports[2] = {wamp::TraceName(QStringLiteral("rawsocket")),
+                                                  wamp::TraceName(QStringLiteral("ws"))};
+    entry.realm = realm;
+    entry.transportId = transports[session % 2];
     entry.direction = direction;
     entry.type = message.type;
     entry.requestId = message.requestId;

@@ -1,11 +1,11 @@
 #pragma once
 
 #include "serialization/serializer.h"
+#include "tracename.h"
 #include "wamp/messagetype.h"
 
 #include <QByteArray>
 #include <QMetaType>
-#include <QString>
 
 namespace wamp {
 
@@ -20,8 +20,8 @@ struct TraceEntry {
     quint64 id = 0;         //!< monotonic, assigned by the recorder
     qint64 timestampUs = 0; //!< microseconds since the epoch
     quint64 sessionId = 0;  //!< 0 before WELCOME
-    QString realm;
-    QString transportId;
+    TraceName realm;
+    TraceName transportId;
     Direction direction = Direction::In;
     //! False for an incoming message that could not be decoded (then type is meaningless).
     bool valid = true;

@@ -86,8 +86,8 @@ void TraceRecorder::observe(const Session& session, Direction direction, const M
     }
     entry.timestampUs = m_inInput ? m_inputTimeUs : nowUs();
     entry.sessionId = session.id();
-    entry.realm = session.info().realm;
-    entry.transportId = session.peer().transportId();
+    entry.realm = m_names.intern(session.info().realm);
+    entry.transportId = m_names.intern(session.peer().transportId());
     entry.direction = direction == Direction::In ? TraceEntry::Direction::In : TraceEntry::Direction::Out;
     entry.serializer = session.serializerKind();
     entry.encoded = encoded;

@@ -55,6 +55,7 @@ private:
     QSet<QString> m_mutedTransports;
     QSet<quint64> m_mutedSessions;
     QList<TraceEntry> m_pending;
+    TraceNameCache m_names;
     QTimer m_flushTimer;
     quint64 m_nextId = 1;
     qint64 m_epochUs = 0;

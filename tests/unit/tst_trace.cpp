@@ -4,11 +4,15 @@
 #include "fakepeer.h"
 
 #include "trace/tracebuffer.h"
+#include "trace/tracename.h"
 #include "trace/tracerecorder.h"
 
 #include <QDateTime>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThread>
+
+#include <memory>
 
 using namespace wamp;
 
@@ -86,7 +90,7 @@ private Q_SLOTS:
         QCOMPARE(result.sessionId, call.sessionId);
         QCOMPARE(result.requestId, quint64(42));
         QCOMPARE(result.encoded, caller->rawSent.last()); // exactly what went on the wire
-        QCOMPARE(result.realm, QStringLiteral("realm1"));
+        QCOMPARE(result.realm.toString(), QStringLiteral("realm1"));
     }
 
     void eventsPointToTheirPublish()
@@ -211,6 +215,50 @@ private Q_SLOTS:
         QVERIFY(batches.isEmpty()); // nothing per message
         QTRY_COMPARE_WITH_TIMEOUT(batches.size(), 1, 1000);
         QCOMPARE(collect(batches).size(), 1000); // 500 SUBSCRIBE + 500 SUBSCRIBED
+    }
+
+    void namesAreInterned()
+    {
+        const TraceName realm(QStringLiteral("realm.interned"));
+        QCOMPARE(realm.toString(), QStringLiteral("realm.interned"));
+        QVERIFY(realm == TraceName(QStringLiteral("realm.") + QStringLiteral("interned"))); // by content
+        QVERIFY(!(realm == TraceName(QStringLiteral("realm.other"))));
+        QVERIFY(TraceName().isEmpty());
+        QVERIFY(TraceName(QString()) == TraceName());
+        QVERIFY(TraceName(QStringLiteral("")).isEmpty());
+        QCOMPARE(TraceName().toString(), QString());
+
+        // From several threads at once: one name each.
+        QList<TraceName> fromThreads[2];
+        const auto internAll = [](QList<TraceName>& out) {
+            for (int i = 0; i < 500; ++i)
+                out.append(TraceName(QStringLiteral("threaded.%1").arg(i)));
+        };
+        std::unique_ptr<QThread> threads[2] = {
+            std::unique_ptr<QThread>(QThread::create(internAll, std::ref(fromThreads[0]))),
+            std::unique_ptr<QThread>(QThread::create(internAll, std::ref(fromThreads[1])))};
+        for (const auto& thread : threads)
+            thread->start();
+        for (const auto& thread : threads)
+            QVERIFY(thread->wait(10000));
+        QVERIFY(fromThreads[0] == fromThreads[1]);
+        QCOMPARE(fromThreads[0].at(123).toString(), QStringLiteral("threaded.123"));
+    }
+
+    void nameCacheNeverConfusesStrings()
+    {
+        TraceNameCache cache;
+        const QString shared = QStringLiteral("realm.shared");
+        const TraceName first = cache.intern(shared);
+        QVERIFY(cache.intern(QString(shared)) == first); // same data: from the cache
+        QVERIFY(cache.intern(QStringLiteral("realm.") + QStringLiteral("shared")) == first); // other data
+        // Strings made and freed one after the other are likely to get the same memory: each must still
+        // get its own name.
+        for (int i = 0; i < 100; ++i) {
+            const QString made = QStringLiteral("name-%1").arg(i, 3, 10, QLatin1Char('0'));
+            QCOMPARE(cache.intern(made).toString(), made);
+        }
+        QCOMPARE(cache.intern(shared).toString(), shared);
     }
 
     void ringBufferKeepsTheNewest()

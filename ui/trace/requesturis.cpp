@@ -55,6 +55,8 @@ void RequestUris::remember(const TraceChain::Key& key, const QByteArray& uri)
 {
     if (m_current.size() >= m_generationSize) {
         m_previous = std::exchange(m_current, {});
+        // The new generation fills up like the last one did: no rehashing on the way.
+        m_current.reserve(m_generationSize);
     }
     m_current.insert(key, uri);
     m_lastKey = key;

@@ -155,11 +155,12 @@ QString TraceFormatter::details(const TraceEntry& entry)
         {{tr("Time"), QDateTime::fromMSecsSinceEpoch(entry.timestampUs / 1000)
                               .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")) +
                           QStringLiteral("%1").arg(entry.timestampUs % 1000, 3, 10, QLatin1Char('0'))},
-         {tr("Session"), entry.realm.isEmpty() ? QString::number(entry.sessionId)
-                                               : tr("%1 (realm %2)").arg(entry.sessionId).arg(entry.realm)}},
+         {tr("Session"), entry.realm.isEmpty()
+                             ? QString::number(entry.sessionId)
+                             : tr("%1 (realm %2)").arg(entry.sessionId).arg(entry.realm.toString())}},
         {{tr("Direction"), directionText(entry.direction) + QStringLiteral(" (") +
                                directionToolTip(entry.direction) + QLatin1Char(')')},
-         {tr("Transport"), entry.transportId}},
+         {tr("Transport"), entry.transportId.toString()}},
         {{tr("Type"), typeName(entry)},
          {tr("Serializer"), tr("%1, %2 bytes").arg(serializerName(entry.serializer)).arg(entry.size())}},
     };

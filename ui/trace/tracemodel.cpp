@@ -97,13 +97,13 @@ QVariant TraceModel::data(const QModelIndex& index, int role) const
     case SessionRole:
         return qulonglong(entry.sessionId);
     case RealmRole:
-        return entry.realm;
+        return entry.realm.toString();
     case UriRole:
         return entry.uri;
     case DirectionRole:
         return int(entry.direction);
     case TransportRole:
-        return entry.transportId;
+        return entry.transportId.toString();
     case SerialRole:
         return qulonglong(m_buffer.serialAt(index.row()));
     case InHighlightedChainRole:

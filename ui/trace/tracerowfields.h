@@ -18,9 +18,9 @@ struct TraceRowFields {
     {
         return {entry.valid ? int(entry.type) : -1,
                 entry.sessionId,
-                entry.realm,
+                entry.realm.toString(),
                 entry.uri,
                 entry.direction,
-                entry.transportId};
+                entry.transportId.toString()};
     }
 };
