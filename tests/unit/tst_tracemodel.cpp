@@ -359,6 +359,27 @@ private Q_SLOTS:
                  QStringLiteral("com.more"));
     }
 
+    void rowsShareOneCopyOfEachUri()
+    {
+        TraceModel model(100);
+        QList<TraceEntry> batch;
+        for (quint64 request = 1; request <= 3; ++request) {
+            // Each with its own buffer, as decoded from the wire.
+            batch << makeEntry(MessageType::Call, kCaller, request, Direction::In,
+                               QByteArray("com.example.") + QByteArray("add"));
+            batch << makeEntry(MessageType::Result, kCaller, request, Direction::Out);
+        }
+        batch << makeEntry(MessageType::Call, kCaller, 4, Direction::In, "com.example.other");
+        QVERIFY(batch[0].uri.constData() != batch[2].uri.constData());
+        model.appendEntries(batch);
+        const char* shared = model.entryAt(0).uri.constData();
+        for (int row = 0; row < 6; ++row) {
+            QCOMPARE(model.entryAt(row).uri, QByteArray("com.example.add"));
+            QCOMPARE(model.entryAt(row).uri.constData(), shared);
+        }
+        QCOMPARE(model.entryAt(6).uri, QByteArray("com.example.other"));
+    }
+
     void repliesShowTheirRequestsUri()
     {
         TraceModel model(100);

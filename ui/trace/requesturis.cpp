@@ -18,8 +18,10 @@ void RequestUris::resolve(const TraceEntry& entry)
     const std::optional<TraceChain::Key> key = TraceChain::keyOf(entry);
     if (TraceFormatter::carriesUri(entry.type)) {
         // An ERROR's URI is the error's, not the request's: nothing after it inherits that.
-        if (key && entry.type != MessageType::Error && !entry.uri.isEmpty())
+        if (key && entry.type != MessageType::Error && !entry.uri.isEmpty()) {
+            entry.uri = shared(entry.uri);
             remember(*key, entry.uri);
+        }
         return;
     }
     if (!entry.uri.isEmpty())
@@ -57,10 +59,19 @@ void RequestUris::remember(const TraceChain::Key& key, const QByteArray& uri)
         m_previous = std::exchange(m_current, {});
         // The new generation fills up like the last one did: no rehashing on the way.
         m_current.reserve(m_generationSize);
+        m_uris.clear(); // the older generation keeps its copies alive as long as it needs them
     }
     m_current.insert(key, uri);
     m_lastKey = key;
     m_lastUri = uri;
+}
+
+const QByteArray& RequestUris::shared(const QByteArray& uri)
+{
+    auto it = m_uris.constFind(uri);
+    if (it == m_uris.constEnd())
+        it = m_uris.insert(uri);
+    return *it;
 }
 
 void RequestUris::setGenerationSize(qsizetype generationSize)
@@ -72,6 +83,7 @@ void RequestUris::clear()
 {
     m_current.clear();
     m_previous.clear();
+    m_uris.clear();
     m_lastKey = {};
     m_lastUri = {};
 }

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QSet>
 
 /*
  * Gives a message that carries no URI on the wire (RESULT, INVOCATION, YIELD, EVENT, PUBLISHED, ...) the URI
@@ -13,6 +14,11 @@
  * Memory is bounded without any per-row bookkeeping when rows leave the trace: requests are remembered in
  * two generations of at most generationSize each; when the newer fills up, the older is forgotten. So a
  * request is remembered for at least generationSize newer requests.
+ *
+ * URIs are shared: every request's URI is replaced by the one copy kept for that text, so the rows of a
+ * procedure called 100,000 times share one buffer instead of holding (and, when they leave, freeing) one
+ * each, and forgetting a generation releases a few buffers, not one per request. The copies are kept per
+ * generation too, so URIs never seen again are let go.
  */
 class RequestUris {
 public:
@@ -26,10 +32,13 @@ public:
 private:
     const QByteArray* find(const TraceChain::Key& key);
     void remember(const TraceChain::Key& key, const QByteArray& uri);
+    //! The copy of \a uri's text shared by every row that shows it.
+    const QByteArray& shared(const QByteArray& uri);
 
     qsizetype m_generationSize;
     QHash<TraceChain::Key, QByteArray> m_current;
     QHash<TraceChain::Key, QByteArray> m_previous;
+    QSet<QByteArray> m_uris; // this generation's shared URIs
     // The last request remembered or found: a PUBLISH's EVENTs, a CALL's INVOCATION come right after it.
     TraceChain::Key m_lastKey;
     QByteArray m_lastUri;
