@@ -38,7 +38,7 @@ qsizetype TraceBuffer::append(QList<TraceEntry> entries)
     return dropped;
 }
 
-void TraceBuffer::removeFirst(qsizetype count)
+void TraceBuffer::removeFirst(qsizetype count, QList<QList<TraceEntry>>* released)
 {
     count = std::clamp<qsizetype>(count, 0, m_size);
     m_size -= count;
@@ -46,6 +46,8 @@ void TraceBuffer::removeFirst(qsizetype count)
     m_frontSkip += count;
     while (!m_batches.empty() && m_frontSkip >= m_batches.front().entries.size()) {
         m_frontSkip -= m_batches.front().entries.size();
+        if (released)
+            released->append(std::move(m_batches.front().entries));
         m_batches.pop_front();
         m_lastBatch = 0;
     }

@@ -359,7 +359,7 @@ private Q_SLOTS:
                  QStringLiteral("com.more"));
     }
 
-    void rowsShareOneCopyOfEachUri()
+    void repliesShareOneCopyOfTheirUri()
     {
         TraceModel model(100);
         QList<TraceEntry> batch;
@@ -369,15 +369,30 @@ private Q_SLOTS:
                                QByteArray("com.example.") + QByteArray("add"));
             batch << makeEntry(MessageType::Result, kCaller, request, Direction::Out);
         }
-        batch << makeEntry(MessageType::Call, kCaller, 4, Direction::In, "com.example.other");
         QVERIFY(batch[0].uri.constData() != batch[2].uri.constData());
         model.appendEntries(batch);
-        const char* shared = model.entryAt(0).uri.constData();
-        for (int row = 0; row < 6; ++row) {
+        for (int row = 0; row < 6; ++row)
             QCOMPARE(model.entryAt(row).uri, QByteArray("com.example.add"));
-            QCOMPARE(model.entryAt(row).uri.constData(), shared);
-        }
-        QCOMPARE(model.entryAt(6).uri, QByteArray("com.example.other"));
+        QCOMPARE(model.entryAt(3).uri.constData(), model.entryAt(1).uri.constData());
+        QCOMPARE(model.entryAt(5).uri.constData(), model.entryAt(1).uri.constData());
+        QVERIFY(model.entryAt(2).uri.constData() != model.entryAt(0).uri.constData()); // requests keep theirs
+    }
+
+    void leavingBatchesGoToTheDisposer()
+    {
+        TraceModel model(200);
+        QList<QList<TraceEntry>> disposed;
+        model.setBatchDisposer([&](QList<QList<TraceEntry>> batches) { disposed += std::move(batches); });
+        const QList<TraceEntry> first = simpleBatch(1, 100); // large enough to be kept as a batch of its own
+        model.appendEntries(first);
+        model.appendEntries(simpleBatch(101, 250)); // rows 1 to 50 leave; their batch stays
+        QVERIFY(disposed.isEmpty());
+        model.appendEntries(simpleBatch(251, 350)); // the rest of the first batch leaves
+        QCOMPARE(disposed.size(), 1);
+        QCOMPARE(disposed.first().constData(), first.constData()); // the batch itself, not a copy
+        QCOMPARE(model.rowCount(), 200);
+        QCOMPARE(requestAt(model, 0), quint64(151));
+        QCOMPARE(model.droppedCount(), quint64(150));
     }
 
     void repliesShowTheirRequestsUri()

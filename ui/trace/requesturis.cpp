@@ -18,10 +18,8 @@ void RequestUris::resolve(const TraceEntry& entry)
     const std::optional<TraceChain::Key> key = TraceChain::keyOf(entry);
     if (TraceFormatter::carriesUri(entry.type)) {
         // An ERROR's URI is the error's, not the request's: nothing after it inherits that.
-        if (key && entry.type != MessageType::Error && !entry.uri.isEmpty()) {
-            entry.uri = shared(entry.uri);
-            remember(*key, entry.uri);
-        }
+        if (key && entry.type != MessageType::Error && !entry.uri.isEmpty())
+            remember(*key, shared(entry.uri));
         return;
     }
     if (!entry.uri.isEmpty())
@@ -66,7 +64,7 @@ void RequestUris::remember(const TraceChain::Key& key, const QByteArray& uri)
     m_lastUri = uri;
 }
 
-const QByteArray& RequestUris::shared(const QByteArray& uri)
+QByteArray RequestUris::shared(const QByteArray& uri)
 {
     auto it = m_uris.constFind(uri);
     if (it == m_uris.constEnd())

@@ -15,10 +15,11 @@
  * two generations of at most generationSize each; when the newer fills up, the older is forgotten. So a
  * request is remembered for at least generationSize newer requests.
  *
- * URIs are shared: every request's URI is replaced by the one copy kept for that text, so the rows of a
- * procedure called 100,000 times share one buffer instead of holding (and, when they leave, freeing) one
- * each, and forgetting a generation releases a few buffers, not one per request. The copies are kept per
- * generation too, so URIs never seen again are let go.
+ * URIs are shared: a request is remembered with the one copy kept for its URI's text, so the replies of a
+ * procedure called 100,000 times share one buffer, and forgetting a generation releases a few buffers, not
+ * one per request (each cold in cache). The copies are kept per generation too, so URIs never seen again
+ * are let go. (The request rows keep their own buffer: freeing it here, away from the router's thread that
+ * made it, would cost more than it saves.)
  */
 class RequestUris {
 public:
@@ -33,7 +34,7 @@ private:
     const QByteArray* find(const TraceChain::Key& key);
     void remember(const TraceChain::Key& key, const QByteArray& uri);
     //! The copy of \a uri's text shared by every row that shows it.
-    const QByteArray& shared(const QByteArray& uri);
+    QByteArray shared(const QByteArray& uri);
 
     qsizetype m_generationSize;
     QHash<TraceChain::Key, QByteArray> m_current;

@@ -12,6 +12,8 @@
 #include <QList>
 #include <QTimer>
 
+#include <functional>
+
 /*
  * The message trace as a table: a fixed-capacity ring of TraceEntry (the oldest rows go when it is full),
  * fed in batches. Cell text is made only when data() asks for it; the rows keep the entries as recorded.
@@ -87,6 +89,16 @@ public:
     //! Rows that left the ring to make room since the last clear().
     quint64 droppedCount() const { return m_dropped; }
 
+    /*!
+     * Rows that leave the trace go to \a disposer, batch by batch, when their whole batch has left: the
+     * router's thread made them, and memory freed on another thread goes back to the allocator the slow
+     * way (and slows down the router's next allocations). Without one they are freed here.
+     */
+    void setBatchDisposer(std::function<void(QList<QList<wamp::TraceEntry>>)> disposer)
+    {
+        m_disposer = std::move(disposer);
+    }
+
     //! The rows of \a row's chain (CALL, INVOCATION, YIELD, RESULT, ...), ascending, \a row included.
     QList<int> chainRows(int row) const;
     //! Marks \a row's chain (InHighlightedChainRole, background); rows joining it later are marked too.
@@ -123,4 +135,5 @@ private:
     quint64 m_droppedWhilePaused = 0;
 
     mutable QCache<quint64, QString> m_summaries{2000};
+    std::function<void(QList<QList<wamp::TraceEntry>>)> m_disposer;
 };

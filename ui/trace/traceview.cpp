@@ -100,6 +100,9 @@ TraceView::TraceView(RouterController& controller, QWidget* parent)
     : TraceView(parent)
 {
     connect(&controller, &RouterController::traceRecorded, this, &TraceView::addEntries);
+    m_model->setBatchDisposer([&controller](QList<QList<wamp::TraceEntry>> batches) {
+        controller.disposeOfTrace(std::move(batches));
+    });
     connect(&controller, &RouterController::transportsChanged, this, &TraceView::setTransports);
     connect(this, &TraceView::traceEnabledChanged, &controller, &RouterController::setTraceEnabled);
     connect(this, &TraceView::transportTraceChanged, &controller, &RouterController::setTransportTraced);
