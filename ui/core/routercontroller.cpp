@@ -97,7 +97,9 @@ void RouterController::setSessionTraced(quint64 sessionId, bool traced)
 void RouterController::disposeOfTrace(QList<QList<wamp::TraceEntry>> batches)
 {
     // The batches move into the call, which the router's thread destroys after running it: their memory
-    // goes back there.
+    // goes back there. (Once that thread has ended they are simply freed here.)
+    if (!m_thread.isRunning())
+        return;
     QMetaObject::invokeMethod(
         m_worker, [batches = std::move(batches)] { Q_UNUSED(batches) }, Qt::QueuedConnection);
 }

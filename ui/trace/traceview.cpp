@@ -18,6 +18,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QStyle>
@@ -100,8 +101,9 @@ TraceView::TraceView(RouterController& controller, QWidget* parent)
     : TraceView(parent)
 {
     connect(&controller, &RouterController::traceRecorded, this, &TraceView::addEntries);
-    m_model->setBatchDisposer([&controller](QList<QList<wamp::TraceEntry>> batches) {
-        controller.disposeOfTrace(std::move(batches));
+    m_model->setBatchDisposer([controller = QPointer(&controller)](QList<QList<wamp::TraceEntry>> batches) {
+        if (controller)
+            controller->disposeOfTrace(std::move(batches));
     });
     connect(&controller, &RouterController::transportsChanged, this, &TraceView::setTransports);
     connect(this, &TraceView::traceEnabledChanged, &controller, &RouterController::setTraceEnabled);
