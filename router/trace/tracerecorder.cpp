@@ -78,7 +78,12 @@ void TraceRecorder::observe(const Session& session, Direction direction, const M
     if (!m_enabled || (!m_mutedSessions.isEmpty() && m_mutedSessions.contains(session.id())) ||
         (!m_mutedTransports.isEmpty() && m_mutedTransports.contains(session.peer().transportId())))
         return;
-    TraceEntry entry;
+    if (m_pending.isEmpty()) {
+        m_pending.reserve(kMaxBatch);
+        m_flushTimer.start(); // runs exactly while entries are pending
+    }
+    // Made in place: an entry is large enough for a move and a destruction per message to show.
+    TraceEntry& entry = m_pending.emplaceBack();
     entry.id = m_nextId++;
     if (direction == Direction::In) {
         m_inputTimeUs = nowUs();
@@ -102,13 +107,8 @@ void TraceRecorder::observe(const Session& session, Direction direction, const M
     } else {
         entry.valid = false;
     }
-    if (m_pending.isEmpty())
-        m_pending.reserve(kMaxBatch);
-    m_pending.append(std::move(entry));
     if (m_pending.size() >= kMaxBatch)
         flush();
-    else if (!m_flushTimer.isActive())
-        m_flushTimer.start();
 }
 
 void TraceRecorder::flush()
