@@ -111,7 +111,12 @@ TraceView::TraceView(RouterController& controller, QWidget* parent)
     setTransports(controller.transports());
 }
 
-TraceView::~TraceView() = default;
+TraceView::~TraceView()
+{
+    // The model is a child, deleted after this object has stopped being a TraceView; the proxy would announce
+    // its going to the table, whose scroll bar would then call back into this object. Let go of it now.
+    m_proxy->setSourceModel(nullptr);
+}
 
 void TraceView::buildToolBar()
 {
