@@ -26,6 +26,27 @@ QList<TraceEntry> collect(QSignalSpy& spy)
     return all;
 }
 
+// A router traced by a recorder, with a publisher and a subscriber to com.topic; what the spy sees starts
+// after the subscription.
+struct TracedPubSub {
+    TraceRecorder recorder; // outlives the router, which reports to it until its sessions are gone
+    Router router;
+    FakePeer* publisher = nullptr;
+    FakePeer* subscriber = nullptr;
+    QSignalSpy batches{&recorder, &TraceRecorder::entriesRecorded};
+
+    TracedPubSub()
+    {
+        router.start(testRouterConfig());
+        router.setObserver(&recorder);
+        publisher = joinedPeer(router);
+        subscriber = joinedPeer(router);
+        subscriber->deliver(msg::request(MessageType::Subscribe, 1, "com.topic"));
+        recorder.flush();
+        batches.clear();
+    }
+};
+
 TraceEntry entry(quint64 id)
 {
     TraceEntry e;
@@ -95,19 +116,10 @@ private Q_SLOTS:
 
     void eventsPointToTheirPublish()
     {
-        Router router;
-        router.start(testRouterConfig());
-        TraceRecorder recorder;
-        router.setObserver(&recorder);
-        FakePeer* publisher = joinedPeer(router);
-        FakePeer* subscriber = joinedPeer(router);
-        subscriber->deliver(msg::request(MessageType::Subscribe, 1, "com.topic"));
-        QSignalSpy batches(&recorder, &TraceRecorder::entriesRecorded);
-        recorder.flush();
-        batches.clear();
-        publisher->deliver(msg::request(MessageType::Publish, 7, "com.topic"));
-        recorder.flush();
-        const QList<TraceEntry> entries = collect(batches);
+        TracedPubSub traced;
+        traced.publisher->deliver(msg::request(MessageType::Publish, 7, "com.topic"));
+        traced.recorder.flush();
+        const QList<TraceEntry> entries = collect(traced.batches);
         QCOMPARE(entries.size(), 2);
         QCOMPARE(entries[1].type, MessageType::Event);
         QCOMPARE(entries[1].originSessionId, entries[0].sessionId);
@@ -117,24 +129,14 @@ private Q_SLOTS:
 
     void messagesSentInHandlingAnInputCarryItsTime()
     {
-        Router router;
-        router.start(testRouterConfig());
-        TraceRecorder recorder;
-        router.setObserver(&recorder);
-        FakePeer* publisher = joinedPeer(router);
-        FakePeer* subscriber = joinedPeer(router);
-        subscriber->deliver(msg::request(MessageType::Subscribe, 1, "com.topic"));
-        QSignalSpy batches(&recorder, &TraceRecorder::entriesRecorded);
-        recorder.flush();
-        batches.clear();
-
+        TracedPubSub traced;
         QTest::qWait(3);
-        publisher->deliver(msg::request(MessageType::Publish, 7, "com.topic"));
+        traced.publisher->deliver(msg::request(MessageType::Publish, 7, "com.topic"));
         QTest::qWait(3);
         // Sent by the router on its own, not in handling an input: its own time.
-        QVERIFY(router.killSession(router.sessions().constFirst().id));
-        recorder.flush();
-        const QList<TraceEntry> entries = collect(batches);
+        QVERIFY(traced.router.killSession(traced.router.sessions().constFirst().id));
+        traced.recorder.flush();
+        const QList<TraceEntry> entries = collect(traced.batches);
         QCOMPARE(entries.size(), 3);
         QCOMPARE(entries[0].type, MessageType::Publish);
         QCOMPARE(entries[1].type, MessageType::Event);

@@ -71,6 +71,19 @@ void verifyRows(const TraceFilterProxy& proxy, const TraceModel& model, const QL
     QCOMPARE(proxy.rowCount(), proxyRow);
 }
 
+// A model and the proxy over it, checked by QAbstractItemModelTester throughout.
+struct Filtered {
+    TraceModel model;
+    TraceFilterProxy proxy;
+    QAbstractItemModelTester tester{&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest};
+
+    explicit Filtered(qsizetype capacity = TraceBuffer::kDefaultCapacity)
+        : model(capacity)
+    {
+        proxy.setSourceModel(&model);
+    }
+};
+
 } // namespace
 
 class TestTraceFilterProxy : public QObject {
@@ -79,10 +92,9 @@ class TestTraceFilterProxy : public QObject {
 private Q_SLOTS:
     void filteredRowsFollowTheRing()
     {
-        TraceModel model(60);
-        TraceFilterProxy proxy;
-        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        proxy.setSourceModel(&model);
+        Filtered filtered(60);
+        TraceModel& model = filtered.model;
+        TraceFilterProxy& proxy = filtered.proxy;
         QVERIFY(proxy.setFilterExpression(QStringLiteral("type:call,result")).isValid());
         QSignalSpy removed(&proxy, &QAbstractItemModel::rowsRemoved);
         QSignalSpy inserted(&proxy, &QAbstractItemModel::rowsInserted);
@@ -106,9 +118,9 @@ private Q_SLOTS:
 
     void aBatchWithNothingShownSignalsNothing()
     {
-        TraceModel model(100);
-        TraceFilterProxy proxy;
-        proxy.setSourceModel(&model);
+        Filtered filtered(100);
+        TraceModel& model = filtered.model;
+        TraceFilterProxy& proxy = filtered.proxy;
         proxy.setFilterExpression(QStringLiteral("type:publish"));
         QSignalSpy inserted(&proxy, &QAbstractItemModel::rowsInserted);
         QSignalSpy removed(&proxy, &QAbstractItemModel::rowsRemoved);
@@ -120,10 +132,9 @@ private Q_SLOTS:
 
     void emptyFilterMapsOneToOne()
     {
-        TraceModel model(50);
-        TraceFilterProxy proxy;
-        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        proxy.setSourceModel(&model);
+        Filtered filtered(50);
+        TraceModel& model = filtered.model;
+        TraceFilterProxy& proxy = filtered.proxy;
         QSignalSpy removed(&proxy, &QAbstractItemModel::rowsRemoved);
         for (quint64 request = 1; request < 40; request += 5)
             model.appendEntries(calls(request, request + 5));
@@ -141,10 +152,9 @@ private Q_SLOTS:
 
     void filterChangeKeepsTheSelectedRow()
     {
-        TraceModel model;
-        TraceFilterProxy proxy;
-        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        proxy.setSourceModel(&model);
+        Filtered filtered;
+        TraceModel& model = filtered.model;
+        TraceFilterProxy& proxy = filtered.proxy;
         model.appendEntries(calls(1, 10));
         // The RESULT of request 5: row 4 * 4 + 3 of the model.
         const QPersistentModelIndex selected(proxy.index(19, TraceModel::UriColumn));
@@ -165,9 +175,9 @@ private Q_SLOTS:
 
     void invalidExpressionKeepsTheFilter()
     {
-        TraceModel model;
-        TraceFilterProxy proxy;
-        proxy.setSourceModel(&model);
+        Filtered filtered;
+        TraceModel& model = filtered.model;
+        TraceFilterProxy& proxy = filtered.proxy;
         model.appendEntries(calls(1, 5));
         proxy.setFilterExpression(QStringLiteral("type:call"));
         QVERIFY(!proxy.setFilterExpression(QStringLiteral("type:nonsense")).isValid());
@@ -177,10 +187,9 @@ private Q_SLOTS:
 
     void highlightReachesFilteredRows()
     {
-        TraceModel model;
-        TraceFilterProxy proxy;
-        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        proxy.setSourceModel(&model);
+        Filtered filtered;
+        TraceModel& model = filtered.model;
+        TraceFilterProxy& proxy = filtered.proxy;
         model.appendEntries(calls(1, 4));
         proxy.setFilterExpression(QStringLiteral("type:invocation,result"));
         QSignalSpy changed(&proxy, &QAbstractItemModel::dataChanged);
@@ -203,10 +212,9 @@ private Q_SLOTS:
 
     void clearAndCapacityChangeReset()
     {
-        TraceModel model(100);
-        TraceFilterProxy proxy;
-        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        proxy.setSourceModel(&model);
+        Filtered filtered(100);
+        TraceModel& model = filtered.model;
+        TraceFilterProxy& proxy = filtered.proxy;
         proxy.setFilterExpression(QStringLiteral("type:call"));
         model.appendEntries(calls(1, 20));
         QCOMPARE(proxy.rowCount(), 19);

@@ -34,19 +34,11 @@ void TraceFilterProxy::setSourceModel(QAbstractItemModel* sourceModel)
             connect(model, &QAbstractItemModel::dataChanged, this, &TraceFilterProxy::sourceDataChanged),
             connect(model, &QAbstractItemModel::modelAboutToBeReset, this,
                     &TraceFilterProxy::beginResetModel),
-            connect(model, &QAbstractItemModel::modelReset, this,
-                    [this] {
-                        rebuild();
-                        endResetModel();
-                    }),
+            connect(model, &QAbstractItemModel::modelReset, this, &TraceFilterProxy::endSourceReset),
             // TraceModel neither moves nor reorders rows; should it ever, start over.
             connect(model, &QAbstractItemModel::layoutAboutToBeChanged, this,
                     &TraceFilterProxy::beginResetModel),
-            connect(model, &QAbstractItemModel::layoutChanged, this,
-                    [this] {
-                        rebuild();
-                        endResetModel();
-                    }),
+            connect(model, &QAbstractItemModel::layoutChanged, this, &TraceFilterProxy::endSourceReset),
             connect(model, &QAbstractItemModel::destroyed, this,
                     [this] {
                         // The model is half destroyed: forget it before anyone asks for rows.
@@ -170,6 +162,12 @@ void TraceFilterProxy::rebuild()
         if (accepts(row))
             m_serials.push_back(m_model->serialAt(row));
     }
+}
+
+void TraceFilterProxy::endSourceReset()
+{
+    rebuild();
+    endResetModel();
 }
 
 void TraceFilterProxy::sourceRowsAboutToBeInserted(int first, int last)

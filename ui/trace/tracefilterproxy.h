@@ -48,6 +48,7 @@ private:
     void rebuild();
     void applyFilter(const TraceFilter& filter);
 
+    void endSourceReset();
     void sourceRowsAboutToBeInserted(int first, int last);
     void sourceRowsInserted(int first, int last);
     void sourceRowsAboutToBeRemoved(int first, int last);
