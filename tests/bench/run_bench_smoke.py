@@ -15,12 +15,13 @@ the router's speed.
 
 import argparse
 import re
-import signal
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from processes import terminate
 
 LISTENING = {
     'ws': re.compile(r'listening on (ws://[0-9.]+:\d+/\S*)'),
@@ -83,14 +84,8 @@ def main():
             for transport, serializer in RUNS:
                 problems += run_bench(args.bench, urls[transport], serializer, router.pid)
         finally:
-            if router.poll() is None:
-                router.send_signal(signal.SIGTERM)
-                try:
-                    router.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    router.kill()
-                    router.wait()
-                    problems.append('the router did not exit within 15 s of SIGTERM')
+            if not terminate(router, timeout=15):
+                problems.append('the router did not exit within 15 s of SIGTERM')
         if router.returncode != 0:
             problems.append(f'the router exited with code {router.returncode}')
         if problems:

@@ -14,12 +14,13 @@ measured; compare the medians, and the per-round costs for the spread. Not a tes
 import argparse
 import json
 import os
-import signal
 import statistics
 import subprocess
 import tempfile
 import time
 from pathlib import Path
+
+from processes import terminate
 
 SCENARIOS = ('rpc-pipelined', 'pubsub')
 
@@ -51,12 +52,7 @@ def run_one(command, env, port, build, duration, settle):
         time.sleep(settle)
         return bench(build, port, process.pid, duration)
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        terminate(process, timeout=10)
 
 
 def main():

@@ -92,23 +92,21 @@ class TestTraceFilterProxy : public QObject {
 private Q_SLOTS:
     void filteredRowsFollowTheRing()
     {
-        Filtered filtered(60);
-        TraceModel& model = filtered.model;
-        TraceFilterProxy& proxy = filtered.proxy;
-        QVERIFY(proxy.setFilterExpression(QStringLiteral("type:call,result")).isValid());
-        QSignalSpy removed(&proxy, &QAbstractItemModel::rowsRemoved);
-        QSignalSpy inserted(&proxy, &QAbstractItemModel::rowsInserted);
+        Filtered f(60);
+        QVERIFY(f.proxy.setFilterExpression(QStringLiteral("type:call,result")).isValid());
+        QSignalSpy removed(&f.proxy, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy inserted(&f.proxy, &QAbstractItemModel::rowsInserted);
 
         quint64 request = 1;
         for (const int size : {3, 10, 1, 20, 7, 30, 2}) { // 4 rows each, past the capacity of 60 rows
-            model.appendEntries(calls(request, request + quint64(size)));
+            f.model.appendEntries(calls(request, request + quint64(size)));
             request += quint64(size);
-            verifyRows(proxy, model, {MessageType::Call, MessageType::Result});
+            verifyRows(f.proxy, f.model, {MessageType::Call, MessageType::Result});
             if (QTest::currentTestFailed())
                 return;
         }
-        QCOMPARE(model.rowCount(), 60);
-        QCOMPARE(proxy.rowCount(), 30);
+        QCOMPARE(f.model.rowCount(), 60);
+        QCOMPARE(f.proxy.rowCount(), 30);
         QVERIFY(removed.size() > 0);
         // Each batch is announced as one run of rows, in the proxy's numbering.
         QCOMPARE(inserted.size(), 7);
@@ -118,93 +116,83 @@ private Q_SLOTS:
 
     void aBatchWithNothingShownSignalsNothing()
     {
-        Filtered filtered(100);
-        TraceModel& model = filtered.model;
-        TraceFilterProxy& proxy = filtered.proxy;
-        proxy.setFilterExpression(QStringLiteral("type:publish"));
-        QSignalSpy inserted(&proxy, &QAbstractItemModel::rowsInserted);
-        QSignalSpy removed(&proxy, &QAbstractItemModel::rowsRemoved);
-        model.appendEntries(calls(1, 40)); // 156 rows: 56 old ones leave on the way
-        QCOMPARE(proxy.rowCount(), 0);
+        Filtered f(100);
+        f.proxy.setFilterExpression(QStringLiteral("type:publish"));
+        QSignalSpy inserted(&f.proxy, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&f.proxy, &QAbstractItemModel::rowsRemoved);
+        f.model.appendEntries(calls(1, 40)); // 156 rows: 56 old ones leave on the way
+        QCOMPARE(f.proxy.rowCount(), 0);
         QCOMPARE(inserted.size(), 0);
         QCOMPARE(removed.size(), 0);
     }
 
     void emptyFilterMapsOneToOne()
     {
-        Filtered filtered(50);
-        TraceModel& model = filtered.model;
-        TraceFilterProxy& proxy = filtered.proxy;
-        QSignalSpy removed(&proxy, &QAbstractItemModel::rowsRemoved);
+        Filtered f(50);
+        QSignalSpy removed(&f.proxy, &QAbstractItemModel::rowsRemoved);
         for (quint64 request = 1; request < 40; request += 5)
-            model.appendEntries(calls(request, request + 5));
-        verifyRows(proxy, model, {});
-        QCOMPARE(proxy.rowCount(), 50);
+            f.model.appendEntries(calls(request, request + 5));
+        verifyRows(f.proxy, f.model, {});
+        QCOMPARE(f.proxy.rowCount(), 50);
         QVERIFY(removed.size() > 0);
         QCOMPARE(removed.last().at(1).toInt(), 0);
 
         // Switching a filter on and off again.
-        proxy.setFilterExpression(QStringLiteral("type:yield"));
-        verifyRows(proxy, model, {MessageType::Yield});
-        proxy.setFilterExpression(QString());
-        verifyRows(proxy, model, {});
+        f.proxy.setFilterExpression(QStringLiteral("type:yield"));
+        verifyRows(f.proxy, f.model, {MessageType::Yield});
+        f.proxy.setFilterExpression(QString());
+        verifyRows(f.proxy, f.model, {});
     }
 
     void filterChangeKeepsTheSelectedRow()
     {
-        Filtered filtered;
-        TraceModel& model = filtered.model;
-        TraceFilterProxy& proxy = filtered.proxy;
-        model.appendEntries(calls(1, 10));
+        Filtered f;
+        f.model.appendEntries(calls(1, 10));
         // The RESULT of request 5: row 4 * 4 + 3 of the model.
-        const QPersistentModelIndex selected(proxy.index(19, TraceModel::UriColumn));
-        QCOMPARE(model.entryAt(proxy.mapToSource(selected).row()).requestId, quint64(5));
+        const QPersistentModelIndex selected(f.proxy.index(19, TraceModel::UriColumn));
+        QCOMPARE(f.model.entryAt(f.proxy.mapToSource(selected).row()).requestId, quint64(5));
 
-        proxy.setFilterExpression(QStringLiteral("type:result"));
+        f.proxy.setFilterExpression(QStringLiteral("type:result"));
         QVERIFY(selected.isValid());
         QCOMPARE(selected.row(), 4);
         QCOMPARE(selected.column(), int(TraceModel::UriColumn));
-        QCOMPARE(proxy.mapToSource(selected).row(), 19);
+        QCOMPARE(f.proxy.mapToSource(selected).row(), 19);
 
-        proxy.setFilterExpression(QStringLiteral("session:%1").arg(kCaller));
+        f.proxy.setFilterExpression(QStringLiteral("session:%1").arg(kCaller));
         QCOMPARE(selected.row(), 9); // CALL 1, RESULT 1, ..., CALL 5, RESULT 5
 
-        proxy.setFilterExpression(QStringLiteral("type:call"));
+        f.proxy.setFilterExpression(QStringLiteral("type:call"));
         QVERIFY(!selected.isValid()); // filtered out
     }
 
     void invalidExpressionKeepsTheFilter()
     {
-        Filtered filtered;
-        TraceModel& model = filtered.model;
-        TraceFilterProxy& proxy = filtered.proxy;
-        model.appendEntries(calls(1, 5));
-        proxy.setFilterExpression(QStringLiteral("type:call"));
-        QVERIFY(!proxy.setFilterExpression(QStringLiteral("type:nonsense")).isValid());
-        QCOMPARE(proxy.rowCount(), 4);
-        QVERIFY(!proxy.filter().isEmpty());
+        Filtered f;
+        f.model.appendEntries(calls(1, 5));
+        f.proxy.setFilterExpression(QStringLiteral("type:call"));
+        QVERIFY(!f.proxy.setFilterExpression(QStringLiteral("type:nonsense")).isValid());
+        QCOMPARE(f.proxy.rowCount(), 4);
+        QVERIFY(!f.proxy.filter().isEmpty());
     }
 
     void highlightReachesFilteredRows()
     {
-        Filtered filtered;
-        TraceModel& model = filtered.model;
-        TraceFilterProxy& proxy = filtered.proxy;
-        model.appendEntries(calls(1, 4));
-        proxy.setFilterExpression(QStringLiteral("type:invocation,result"));
-        QSignalSpy changed(&proxy, &QAbstractItemModel::dataChanged);
+        Filtered f;
+        f.model.appendEntries(calls(1, 4));
+        f.proxy.setFilterExpression(QStringLiteral("type:invocation,result"));
+        QSignalSpy changed(&f.proxy, &QAbstractItemModel::dataChanged);
 
-        model.highlightChain(4); // CALL 2: its INVOCATION and RESULT are proxy rows 2 and 3
+        f.model.highlightChain(4); // CALL 2: its INVOCATION and RESULT are proxy rows 2 and 3
         QVERIFY(changed.size() > 0);
-        for (int row = 0; row < proxy.rowCount(); ++row) {
+        for (int row = 0; row < f.proxy.rowCount(); ++row) {
             const bool expected = row == 2 || row == 3;
-            QCOMPARE(proxy.index(row, 0).data(TraceModel::InHighlightedChainRole).toBool(), expected);
+            QCOMPARE(f.proxy.index(row, 0).data(TraceModel::InHighlightedChainRole).toBool(), expected);
         }
         bool reached = false;
         for (const QList<QVariant>& signal : std::as_const(changed)) {
             const int first = signal.at(0).toModelIndex().row();
             const int last = signal.at(1).toModelIndex().row();
-            QVERIFY(first >= 0 && last < proxy.rowCount() && first <= last);
+            QVERIFY(first >= 0 && last < f.proxy.rowCount() && first <= last);
             reached = reached || (first <= 2 && last >= 3);
         }
         QVERIFY(reached);
@@ -212,20 +200,18 @@ private Q_SLOTS:
 
     void clearAndCapacityChangeReset()
     {
-        Filtered filtered(100);
-        TraceModel& model = filtered.model;
-        TraceFilterProxy& proxy = filtered.proxy;
-        proxy.setFilterExpression(QStringLiteral("type:call"));
-        model.appendEntries(calls(1, 20));
-        QCOMPARE(proxy.rowCount(), 19);
-        model.setCapacity(20);
-        verifyRows(proxy, model, {MessageType::Call});
-        QCOMPARE(proxy.rowCount(), 5);
-        model.clear();
-        QCOMPARE(proxy.rowCount(), 0);
-        model.appendEntries(calls(30, 33));
-        verifyRows(proxy, model, {MessageType::Call});
-        QCOMPARE(proxy.rowCount(), 3);
+        Filtered f(100);
+        f.proxy.setFilterExpression(QStringLiteral("type:call"));
+        f.model.appendEntries(calls(1, 20));
+        QCOMPARE(f.proxy.rowCount(), 19);
+        f.model.setCapacity(20);
+        verifyRows(f.proxy, f.model, {MessageType::Call});
+        QCOMPARE(f.proxy.rowCount(), 5);
+        f.model.clear();
+        QCOMPARE(f.proxy.rowCount(), 0);
+        f.model.appendEntries(calls(30, 33));
+        verifyRows(f.proxy, f.model, {MessageType::Call});
+        QCOMPARE(f.proxy.rowCount(), 3);
     }
 
     void destroyedModelLeavesItEmpty()
