@@ -1367,5 +1367,9 @@ Grund:</translation>
 
 %1</translation>
     </message>
+    <message>
+        <source>Start with tracing off (the Trace tab&apos;s Tracing button turns it on).</source>
+        <translation>Ohne Mitschnitt starten (der Knopf „Mitschnitt“ im Reiter „Mitschnitt“ schaltet ihn ein).</translation>
+    </message>
 </context>
 </TS>

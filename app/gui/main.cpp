@@ -5,6 +5,7 @@
 #include "mainwindow.h"
 #include "routerlog.h"
 #include "routeroptions.h"
+#include "trace/traceview.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -37,6 +38,11 @@ int main(int argc, char** argv)
     parser.addHelpOption();
     parser.addVersionOption();
     RouterOptions::addTo(parser);
+    const QCommandLineOption noTrace(
+        QStringLiteral("no-trace"),
+        QApplication::translate("main",
+                                "Start with tracing off (the Trace tab's Tracing button turns it on)."));
+    parser.addOption(noTrace);
     parser.process(app);
 
     const wamp::ConfigLoadResult loaded = RouterOptions::resolve(parser);
@@ -56,6 +62,8 @@ int main(int argc, char** argv)
         window.findChild<DocumentController*>()->open(parser.value(QStringLiteral("config")));
         window.findChild<ConfigEditor*>()->setConfig(*loaded.config);
     }
+    if (parser.isSet(noTrace))
+        window.findChild<TraceView*>()->setTraceEnabled(false);
     window.show();
     window.startRouter();
     return app.exec();

@@ -1,14 +1,15 @@
 #!/usr/bin/python3
-"""What tracing costs: the same scenarios against wampscope-router (no trace) and the GUI (every message
-traced into the inspector's trace), in alternating rounds, with medians.
+"""What tracing costs: the same scenarios against wampscope-router, the GUI with tracing off (--no-trace) and
+the GUI tracing every message into the inspector's trace, in alternating rounds, with medians. "tracing" is
+GUI on against GUI off (what switching tracing on costs); "GUI on vs daemon" adds what the rest of the GUI
+costs (sessions, statistics, painting).
 
     /usr/bin/python3 tests/bench/trace_cost.py --build build-bench [--rounds 10] [--duration 4]
 
 Needs a Release build with the GUI (`cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release
--DWAMPSCOPE_TESTS=OFF`). Each round starts a fresh daemon, runs `wampscope-bench ... rpc-pipelined pubsub`
-(WebSocket, msgpack, 10 subscribers) against it and stops it; then the same against the GUI, run offscreen
-with an empty HOME. Rounds alternate because this kind of machine drifts by more than the margin being
-measured; compare the medians, and the per-round costs for the spread. Not a test: prints figures only.
+-DWAMPSCOPE_TESTS=OFF`). Each round starts each router in turn (the GUIs offscreen, each with an empty
+HOME), runs `wampscope-bench ... rpc-pipelined pubsub` (WebSocket, msgpack, 10 subscribers) against it and
+stops it. Rounds alternate because this kind of machine drifts by more than the margin being measured; compare the medians, and the per-round costs for the spread. Not a test: prints figures only.
 """
 
 import argparse
@@ -63,35 +64,37 @@ def main():
     parser.add_argument('--port', type=int, default=28190)
     args = parser.parse_args()
 
-    results = {'daemon': [], 'gui': []}
+    app = args.build / 'app'
+    setups = {
+        'daemon': ([str(app / 'wampscope-router'), '--ws-port', str(args.port), '--rs-port', '0'], 1),
+        'GUI off': ([str(app / 'wampscope'), '--no-trace', '--ws-port', str(args.port + 1), '--rs-port', '0'], 3),
+        'GUI on': ([str(app / 'wampscope'), '--ws-port', str(args.port + 2), '--rs-port', '0'], 3),
+    }
+    results = {name: [] for name in setups}
     for round_number in range(1, args.rounds + 1):
-        results['daemon'].append(run_one(
-            [str(args.build / 'app/wampscope-router'), '--ws-port', str(args.port), '--rs-port', '0'],
-            dict(os.environ), args.port, args.build, args.duration, settle=1))
-        with tempfile.TemporaryDirectory() as home:
-            env = dict(os.environ, HOME=home, QT_QPA_PLATFORM='offscreen')
-            results['gui'].append(run_one(
-                [str(args.build / 'app/wampscope'), '--ws-port', str(args.port + 1), '--rs-port',
-                 str(args.port + 2)], env, args.port + 1, args.build, args.duration, settle=3))
+        for name, (command, settle) in setups.items():
+            with tempfile.TemporaryDirectory() as home:
+                env = dict(os.environ, HOME=home, QT_QPA_PLATFORM='offscreen')
+                results[name].append(run_one(command, env, int(command[command.index('--ws-port') + 1]),
+                                             args.build, args.duration, settle))
         row = []
         for scenario in SCENARIOS:
-            daemon = results['daemon'][-1][scenario][0]
-            gui = results['gui'][-1][scenario][0]
-            row.append(f'{scenario} {daemon:,.0f} vs {gui:,.0f} (cost {100 * (1 - gui / daemon):.1f}%)')
-        print(f'round {round_number}: ' + '; '.join(row), flush=True)
+            figures = [results[name][-1][scenario][0] for name in setups]
+            row.append(f'{scenario} ' + ' / '.join(f'{figure:,.0f}' for figure in figures) +
+                       f' (tracing {100 * (1 - figures[2] / figures[1]):.1f}%)')
+        print(f'round {round_number} (daemon / GUI off / GUI on): ' + '; '.join(row), flush=True)
 
     print()
-    print(f'{"scenario":<15} {"daemon median":>14} {"GUI median":>12} {"cost":>7} {"per-round median":>17}'
-          f' {"router us/op daemon / GUI":>27}')
+    print(f'{"scenario":<15} {"daemon":>9} {"GUI off":>9} {"GUI on":>9} {"tracing":>8} {"per-round":>10}'
+          f' {"GUI on vs daemon":>17} {"router us/op daemon / off / on":>31}')
     for scenario in SCENARIOS:
-        daemon = [r[scenario][0] for r in results['daemon']]
-        gui = [r[scenario][0] for r in results['gui']]
-        costs = [1 - g / d for d, g in zip(daemon, gui)]
-        daemon_us = statistics.median(r[scenario][1] for r in results['daemon'])
-        gui_us = statistics.median(r[scenario][1] for r in results['gui'])
-        cost = 1 - statistics.median(gui) / statistics.median(daemon)
-        print(f'{scenario:<15} {statistics.median(daemon):>14,.0f} {statistics.median(gui):>12,.0f}'
-              f' {100 * cost:>6.1f}% {100 * statistics.median(costs):>16.1f}% {daemon_us:>14.2f} / {gui_us:.2f}')
+        throughput = {name: [r[scenario][0] for r in results[name]] for name in setups}
+        median = {name: statistics.median(values) for name, values in throughput.items()}
+        per_round = statistics.median(1 - on / off for off, on in zip(throughput['GUI off'], throughput['GUI on']))
+        router_us = ' / '.join(f'{statistics.median(r[scenario][1] for r in results[name]):.2f}' for name in setups)
+        print(f'{scenario:<15} {median["daemon"]:>9,.0f} {median["GUI off"]:>9,.0f} {median["GUI on"]:>9,.0f}'
+              f' {100 * (1 - median["GUI on"] / median["GUI off"]):>7.1f}% {100 * per_round:>9.1f}%'
+              f' {100 * (1 - median["GUI on"] / median["daemon"]):>16.1f}% {router_us:>31}')
 
 
 if __name__ == '__main__':

@@ -322,6 +322,26 @@ private Q_SLOTS:
         QCOMPARE(view.model()->entryAt(topNow.row()).requestId, request);
     }
 
+    void setTraceEnabledActsAsTheTracingButton()
+    {
+        TraceView view;
+        QSignalSpy switched(&view, &TraceView::traceEnabledChanged);
+        QAction* tracing = nullptr;
+        for (QAction* action : view.findChildren<QAction*>()) {
+            if (action->isCheckable() && action->text() == QStringLiteral("Tracing"))
+                tracing = action;
+        }
+        QVERIFY(tracing);
+        QVERIFY(tracing->isChecked());
+        view.setTraceEnabled(false);
+        QVERIFY(!tracing->isChecked());
+        view.setTraceEnabled(false); // no change, no signal
+        view.setTraceEnabled(true);
+        QCOMPARE(switched.size(), 2);
+        QCOMPARE(switched[0][0].toBool(), false);
+        QCOMPARE(switched[1][0].toBool(), true);
+    }
+
     void transportMenuSwitchesTracing()
     {
         TraceView view;

@@ -118,6 +118,11 @@ TraceView::~TraceView()
     m_proxy->setSourceModel(nullptr);
 }
 
+void TraceView::setTraceEnabled(bool enabled)
+{
+    m_traceAction->setChecked(enabled);
+}
+
 void TraceView::buildToolBar()
 {
     auto* toolBar = new QToolBar;

@@ -54,6 +54,8 @@ public Q_SLOTS:
     //! Sets and applies a filter expression at once (typing applies after a short pause).
     void setFilterText(const QString& text);
     void setTransports(const QList<wamp::TransportStatus>& transports);
+    //! Switches tracing as the toolbar's Tracing button does (traceEnabledChanged() tells the router).
+    void setTraceEnabled(bool enabled);
 
 Q_SIGNALS:
     void traceEnabledChanged(bool enabled);
