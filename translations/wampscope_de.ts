@@ -1369,7 +1369,7 @@ Grund:</translation>
     </message>
     <message>
         <source>Start with tracing off (the Trace tab&apos;s Tracing button turns it on).</source>
-        <translation>Ohne Mitschnitt starten (der Knopf „Mitschnitt“ im Reiter „Mitschnitt“ schaltet ihn ein).</translation>
+        <translation>Ohne Mitschnitt starten (der Knopf „Mitschneiden“ im Reiter „Mitschnitt“ schaltet ihn ein).</translation>
     </message>
 </context>
 </TS>
