@@ -38,7 +38,7 @@ qsizetype TraceBuffer::append(QList<TraceEntry> entries)
     return dropped;
 }
 
-void TraceBuffer::removeFirst(qsizetype count, QList<QList<TraceEntry>>* released)
+void TraceBuffer::removeFirst(qsizetype count)
 {
     count = std::clamp<qsizetype>(count, 0, m_size);
     m_size -= count;
@@ -46,8 +46,6 @@ void TraceBuffer::removeFirst(qsizetype count, QList<QList<TraceEntry>>* release
     m_frontSkip += count;
     while (!m_batches.empty() && m_frontSkip >= m_batches.front().entries.size()) {
         m_frontSkip -= m_batches.front().entries.size();
-        if (released)
-            released->append(std::move(m_batches.front().entries));
         m_batches.pop_front();
         m_lastBatch = 0;
     }

@@ -27,9 +27,8 @@ public:
 
     //! Appends; returns how many entries were dropped (old ones, or the batch's own first ones) to make room.
     qsizetype append(QList<TraceEntry> entries);
-    //! Drops the \a count oldest entries. The batches whose last entry goes are appended to \a released
-    //! when given (to be freed elsewhere), freed otherwise.
-    void removeFirst(qsizetype count, QList<QList<TraceEntry>>* released = nullptr);
+    //! Drops the \a count oldest entries (a batch goes with its last entry).
+    void removeFirst(qsizetype count);
     const TraceEntry& at(qsizetype index) const;
     qsizetype size() const { return m_size; }
     qsizetype capacity() const { return m_capacity; }

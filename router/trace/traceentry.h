@@ -11,8 +11,12 @@ namespace wamp {
 
 /*!
  * One traced message, as the inspector lists it. Cheap to make on the routing path: the fields the trace
- * filters on are copied, the message itself is kept as the encoded bytes (shared with the socket write, so
- * no copy) and decoded only when someone looks at it.
+ * filters on are copied, the message itself is kept as the encoded bytes and decoded only when someone looks
+ * at it.
+ *
+ * The recorder's byte strings (encoded, and the URI of a message that carries one) are copies in blocks
+ * shared with thousands of other messages (see ByteSlab): whatever keeps one for longer than the entry lives
+ * should keep a copy of its own, or it keeps the whole block.
  */
 struct TraceEntry {
     enum class Direction : quint8 { In, Out };

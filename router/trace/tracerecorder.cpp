@@ -95,7 +95,7 @@ void TraceRecorder::observe(const Session& session, Direction direction, const M
     entry.transportId = m_names.intern(session.peer().transportId());
     entry.direction = direction == Direction::In ? TraceEntry::Direction::In : TraceEntry::Direction::Out;
     entry.serializer = session.serializerKind();
-    entry.encoded = encoded;
+    entry.encoded = m_bytes.keep(encoded);
     entry.originSessionId = origin.sessionId;
     entry.originRequestId = origin.requestId;
     if (message) {
@@ -103,7 +103,7 @@ void TraceRecorder::observe(const Session& session, Direction direction, const M
         entry.requestId = message->requestId;
         entry.secondaryId = secondaryIdOf(*message);
         if (carriesUri(message->type))
-            entry.uri = message->uri;
+            entry.uri = m_bytes.keep(message->uri);
     } else {
         entry.valid = false;
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "byteslab.h"
 #include "session/messageobserver.h"
 #include "traceentry.h"
 
@@ -56,6 +57,7 @@ private:
     QSet<quint64> m_mutedSessions;
     QList<TraceEntry> m_pending;
     TraceNameCache m_names;
+    ByteSlab m_bytes;
     QTimer m_flushTimer;
     quint64 m_nextId = 1;
     qint64 m_epochUs = 0;

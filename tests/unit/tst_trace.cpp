@@ -3,6 +3,7 @@
 
 #include "fakepeer.h"
 
+#include "trace/byteslab.h"
 #include "trace/tracebuffer.h"
 #include "trace/tracename.h"
 #include "trace/tracerecorder.h"
@@ -217,6 +218,48 @@ private Q_SLOTS:
         QVERIFY(batches.isEmpty()); // nothing per message
         QTRY_COMPARE_WITH_TIMEOUT(batches.size(), 1, 1000);
         QCOMPARE(collect(batches).size(), 1000); // 500 SUBSCRIBE + 500 SUBSCRIBED
+    }
+
+    void slabCopiesShareBlocks()
+    {
+        ByteSlab slab;
+        const QByteArray source("[48,1,{},\"com.example.add\"]");
+        const QByteArray first = slab.keep(source);
+        const QByteArray second = slab.keep(QByteArray("abc"));
+        QCOMPARE(first, source);
+        QVERIFY(first.constData() != source.constData());
+        QCOMPARE(first.constData()[first.size()], '\0'); // a C string, as every QByteArray
+        QCOMPARE(second, QByteArray("abc"));
+        QCOMPARE(second.constData(), first.constData() + first.size() + 1); // next to it, in the same block
+
+        const QByteArray large(ByteSlab::kMaxCopied + 1, 'x');
+        QCOMPARE(slab.keep(large).constData(), large.constData()); // shared, not copied
+        QVERIFY(slab.keep(QByteArray()).isNull());
+    }
+
+    void slabCopiesOutliveTheSlabAndEachOther()
+    {
+        // Run under ASan: a block goes with its last copy, whichever goes last, and not before.
+        QList<QByteArray> copies;
+        {
+            ByteSlab slab;
+            for (int i = 0; i < 20000; ++i) // many blocks
+                copies.append(slab.keep(QByteArray::number(i).repeated(1 + i % 7)));
+        }
+        for (int i = 0; i < copies.size(); i += 2)
+            copies[i] = QByteArray(); // every other copy goes: the blocks stay for the rest
+        for (int i = 1; i < copies.size(); i += 2)
+            QCOMPARE(copies[i], QByteArray::number(i).repeated(1 + i % 7));
+
+        // Changing a copy changes none of its neighbours, even once they are all that is left of the block.
+        ByteSlab slab;
+        QByteArray a = slab.keep(QByteArray("abc"));
+        const QByteArray b = slab.keep(QByteArray("def"));
+        for (qsizetype filled = 0; filled <= ByteSlab::kBlockSize; filled += 1000)
+            slab.keep(QByteArray(1000, 'f')); // the slab moves on to a new block
+        a.append("XYZ");
+        QCOMPARE(a, QByteArray("abcXYZ"));
+        QCOMPARE(b, QByteArray("def"));
     }
 
     void namesAreInterned()

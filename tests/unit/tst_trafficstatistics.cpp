@@ -93,6 +93,18 @@ private Q_SLOTS:
         QCOMPARE(statistics.totalWithUri(), quint64(12));
     }
 
+    void keepsUrisOfItsOwn()
+    {
+        // A traced URI shares its buffer with many other messages; the table must not hold on to it.
+        const TraceEntry call = entry(5, Direction::In, MessageType::Call, "com.kept");
+        TrafficStatistics statistics;
+        statistics.add({call, call});
+        const QList<TrafficStatistics::UriCount> top = statistics.topUris(1);
+        QCOMPARE(top[0].uri, QByteArray("com.kept"));
+        QCOMPARE(top[0].count, quint64(2));
+        QVERIFY(top[0].uri.constData() != call.uri.constData());
+    }
+
     void uriTableStaysBounded()
     {
         TrafficStatistics statistics;

@@ -94,16 +94,6 @@ void RouterController::setSessionTraced(quint64 sessionId, bool traced)
         m_worker, [worker = m_worker, sessionId, traced] { worker->setSessionTraced(sessionId, traced); });
 }
 
-void RouterController::disposeOfTrace(QList<QList<wamp::TraceEntry>> batches)
-{
-    // The batches move into the call, which the router's thread destroys after running it: their memory
-    // goes back there. (Once that thread has ended they are simply freed here.)
-    if (!m_thread.isRunning())
-        return;
-    QMetaObject::invokeMethod(
-        m_worker, [batches = std::move(batches)] { Q_UNUSED(batches) }, Qt::QueuedConnection);
-}
-
 void RouterController::setRunning(bool running)
 {
     if (m_running == running)

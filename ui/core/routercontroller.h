@@ -45,10 +45,6 @@ public Q_SLOTS:
     void setTransportTraced(const QString& transportId, bool traced);
     void setSessionTraced(quint64 sessionId, bool traced);
 
-public:
-    //! Frees traced entries on the router's thread, whose allocator made them (see TraceModel).
-    void disposeOfTrace(QList<QList<wamp::TraceEntry>> batches);
-
 Q_SIGNALS:
     void runningChanged(bool running);
     //! The state of every configured transport, after each apply/stop.

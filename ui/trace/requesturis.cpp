@@ -67,8 +67,10 @@ void RequestUris::remember(const TraceChain::Key& key, const QByteArray& uri)
 QByteArray RequestUris::shared(const QByteArray& uri)
 {
     auto it = m_uris.constFind(uri);
-    if (it == m_uris.constEnd())
-        it = m_uris.insert(uri);
+    if (it == m_uris.constEnd()) {
+        // A copy of its own: the request's shares a block with thousands of the trace's messages.
+        it = m_uris.insert(QByteArray(uri.constData(), uri.size()));
+    }
     return *it;
 }
 

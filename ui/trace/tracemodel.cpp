@@ -239,13 +239,10 @@ void TraceModel::insertBatches(QList<QList<TraceEntry>> batches)
 
     const qsizetype drop = std::max<qsizetype>(0, m_buffer.size() + incoming - m_buffer.capacity());
     if (drop > 0) {
-        QList<QList<TraceEntry>> released;
         beginRemoveRows({}, 0, int(drop - 1));
-        m_buffer.removeFirst(drop, m_disposer ? &released : nullptr);
+        m_buffer.removeFirst(drop);
         m_dropped += quint64(drop);
         endRemoveRows();
-        if (!released.isEmpty())
-            m_disposer(std::move(released));
         m_highlight.dropBefore(m_buffer.serialAt(0));
     }
 

@@ -89,16 +89,6 @@ public:
     //! Rows that left the ring to make room since the last clear().
     quint64 droppedCount() const { return m_dropped; }
 
-    /*!
-     * Rows that leave the trace go to \a disposer, batch by batch, when their whole batch has left: the
-     * router's thread made them, and memory freed on another thread goes back to the allocator the slow
-     * way (and slows down the router's next allocations). Without one they are freed here.
-     */
-    void setBatchDisposer(std::function<void(QList<QList<wamp::TraceEntry>>)> disposer)
-    {
-        m_disposer = std::move(disposer);
-    }
-
     //! The rows of \a row's chain (CALL, INVOCATION, YIELD, RESULT, ...), ascending, \a row included.
     QList<int> chainRows(int row) const;
     //! Marks \a row's chain (InHighlightedChainRole, background); rows joining it later are marked too.
@@ -135,5 +125,4 @@ private:
     quint64 m_droppedWhilePaused = 0;
 
     mutable QCache<quint64, QString> m_summaries{2000};
-    std::function<void(QList<QList<wamp::TraceEntry>>)> m_disposer;
 };

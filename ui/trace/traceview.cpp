@@ -18,7 +18,6 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
-#include <QPointer>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QStyle>
@@ -101,10 +100,6 @@ TraceView::TraceView(RouterController& controller, QWidget* parent)
     : TraceView(parent)
 {
     connect(&controller, &RouterController::traceRecorded, this, &TraceView::addEntries);
-    m_model->setBatchDisposer([controller = QPointer(&controller)](QList<QList<wamp::TraceEntry>> batches) {
-        if (controller)
-            controller->disposeOfTrace(std::move(batches));
-    });
     connect(&controller, &RouterController::transportsChanged, this, &TraceView::setTransports);
     connect(this, &TraceView::traceEnabledChanged, &controller, &RouterController::setTraceEnabled);
     connect(this, &TraceView::transportTraceChanged, &controller, &RouterController::setTransportTraced);

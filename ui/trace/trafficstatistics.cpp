@@ -48,7 +48,12 @@ void TrafficStatistics::add(const QList<TraceEntry>& entries)
             ++m_totalOut;
         }
         if (countsForUri(entry)) {
-            ++m_uriCounts[entry.uri];
+            auto it = m_uriCounts.find(entry.uri);
+            if (it == m_uriCounts.end()) {
+                // A copy of its own: the entry's shares a block with thousands of the trace's messages.
+                it = m_uriCounts.insert(QByteArray(entry.uri.constData(), entry.uri.size()), 0);
+            }
+            ++*it;
             ++m_totalWithUri;
         }
     }
