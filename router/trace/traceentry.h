@@ -17,8 +17,11 @@ namespace wamp {
  * The recorder's byte strings (encoded, and the URI of a message that carries one) are copies in blocks
  * shared with thousands of other messages (see ByteSlab): whatever keeps one for longer than the entry lives
  * should keep a copy of its own, or it keeps the whole block.
+ *
+ * 128 bytes, aligned to a cache line: the trace drops entries long after they were made, cold, and their
+ * destructor then reads only the second of two lines (the two byte strings).
  */
-struct TraceEntry {
+struct alignas(64) TraceEntry {
     enum class Direction : quint8 { In, Out };
 
     quint64 id = 0;         //!< monotonic, assigned by the recorder
@@ -29,6 +32,7 @@ struct TraceEntry {
     Direction direction = Direction::In;
     //! False for an incoming message that could not be decoded (then type is meaningless).
     bool valid = true;
+    SerializerKind serializer = SerializerKind::Json; // here, next to the other small fields: no padding
     MessageType type = MessageType::Hello;
     quint64 requestId = 0; //!< the message's Request|id (or the id of the request it answers)
     //! INVOCATION and EVENT: the session and request id of the CALL / PUBLISH they stem from.
@@ -43,7 +47,6 @@ struct TraceEntry {
      * views, without copying the batch.
      */
     mutable QByteArray uri;
-    SerializerKind serializer = SerializerKind::Json;
     QByteArray encoded; //!< the bytes on the wire
 
     int size() const { return int(encoded.size()); }

@@ -118,6 +118,12 @@ private Q_SLOTS:
         const QList<TrafficStatistics::UriCount> top = statistics.topUris(1);
         QCOMPARE(top.first().uri, QByteArray("com.frequent"));
         QCOMPARE(top.first().count, quint64(5));
+
+        // The URI counted last before the table was pruned, counted again: it is the count it had then.
+        const QByteArray last = "com.unique." + QByteArray::number(unique - 1);
+        statistics.add(repeated(entry(5, Direction::In, MessageType::Publish, last), 2));
+        statistics.add(repeated(entry(5, Direction::In, MessageType::Call, "com.frequent"), 2));
+        QCOMPARE(statistics.topUris(1).first().count, quint64(7));
     }
 
     void clearStartsOver()
@@ -128,6 +134,9 @@ private Q_SLOTS:
         QCOMPARE(statistics.totalIn(), quint64(0));
         QCOMPARE(statistics.history(10).last().in, 0u);
         QVERIFY(statistics.topUris(5).isEmpty());
+        statistics.add({entry(10, Direction::In)}); // the same URI as the last one counted before clear()
+        QCOMPARE(statistics.topUris(5).size(), 1);
+        QCOMPARE(statistics.topUris(5).first().count, quint64(1));
     }
 
     void topUrisModelUpdatesInPlace()

@@ -9,7 +9,9 @@ using wamp::TraceEntry;
 
 RequestUris::RequestUris(qsizetype generationSize)
     : m_generationSize(std::max<qsizetype>(1, generationSize))
-{}
+{
+    m_current.reset(m_generationSize);
+}
 
 void RequestUris::resolve(const TraceEntry& entry)
 {
@@ -19,7 +21,7 @@ void RequestUris::resolve(const TraceEntry& entry)
     if (TraceFormatter::carriesUri(entry.type)) {
         // An ERROR's URI is the error's, not the request's: nothing after it inherits that.
         if (key && entry.type != MessageType::Error && !entry.uri.isEmpty())
-            remember(*key, shared(entry.uri));
+            remember(*key, entry.uri);
         return;
     }
     if (!entry.uri.isEmpty())
@@ -36,54 +38,53 @@ void RequestUris::resolve(const TraceEntry& entry)
         remember(*key, entry.uri); // an INVOCATION: its YIELD, ERROR or INTERRUPT comes under its own key
 }
 
+void RequestUris::prefetch(const TraceEntry& entry) const
+{
+    // The request's own key: where a request is remembered and where a reply looks (an INVOCATION's origin,
+    // the CALL, is usually the last one remembered and needs no lookup).
+    if (const std::optional<TraceChain::Key> key = TraceChain::keyOf(entry)) {
+        m_current.prefetch(*key);
+        if (!TraceFormatter::carriesUri(entry.type))
+            m_previous.prefetch(*key);
+    }
+}
+
 const QByteArray* RequestUris::find(const TraceChain::Key& key)
 {
     if (!m_lastUri.isNull() && key == m_lastKey)
         return &m_lastUri;
-    auto it = m_current.constFind(key);
-    if (it == m_current.constEnd()) {
-        it = m_previous.constFind(key);
-        if (it == m_previous.constEnd())
-            return nullptr;
-    }
+    const QByteArray* uri = m_current.find(key);
+    if (!uri)
+        uri = m_previous.find(key);
+    if (!uri)
+        return nullptr;
     m_lastKey = key;
-    m_lastUri = it.value();
+    m_lastUri = *uri;
     return &m_lastUri;
 }
 
 void RequestUris::remember(const TraceChain::Key& key, const QByteArray& uri)
 {
-    if (m_current.size() >= m_generationSize) {
-        m_previous = std::exchange(m_current, {});
-        // The new generation fills up like the last one did: no rehashing on the way.
-        m_current.reserve(m_generationSize);
-        m_uris.clear(); // the older generation keeps its copies alive as long as it needs them
+    if (m_current.isFull()) {
+        // The older generation is forgotten; its storage takes the new one.
+        std::swap(m_current, m_previous);
+        m_current.reset(m_generationSize);
     }
-    m_current.insert(key, uri);
+    const QByteArray* kept = m_current.insert(key, uri);
     m_lastKey = key;
-    m_lastUri = uri;
-}
-
-QByteArray RequestUris::shared(const QByteArray& uri)
-{
-    auto it = m_uris.constFind(uri);
-    if (it == m_uris.constEnd()) {
-        // A copy of its own: the request's shares a block with thousands of the trace's messages.
-        it = m_uris.insert(QByteArray(uri.constData(), uri.size()));
-    }
-    return *it;
+    m_lastUri = kept ? *kept : QByteArray();
 }
 
 void RequestUris::setGenerationSize(qsizetype generationSize)
 {
+    // Takes effect with the next generation: what is remembered stays.
     m_generationSize = std::max<qsizetype>(1, generationSize);
 }
 
 void RequestUris::clear()
 {
-    m_current.clear();
-    m_previous.clear();
-    m_uris.clear();
+    m_current.reset(m_generationSize);
+    m_previous.reset(0);
     m_lastKey = {};
     m_lastUri = {};
 }

@@ -229,7 +229,11 @@ void TraceModel::insertBatches(QList<QList<TraceEntry>> batches)
     // The batches are usually shared with the other views: read them const, so that they are never copied.
     quint64 serial = m_buffer.nextSerial();
     for (const QList<TraceEntry>& batch : std::as_const(batches)) {
-        for (const TraceEntry& entry : batch) {
+        constexpr qsizetype kLookahead = 8;
+        for (qsizetype i = 0; i < batch.size(); ++i) {
+            if (i + kLookahead < batch.size())
+                m_requestUris.prefetch(batch[i + kLookahead]);
+            const TraceEntry& entry = batch[i];
             m_requestUris.resolve(entry);
             if (m_highlight.canGrow())
                 m_highlight.extend(entry, serial);

@@ -48,12 +48,7 @@ void TrafficStatistics::add(const QList<TraceEntry>& entries)
             ++m_totalOut;
         }
         if (countsForUri(entry)) {
-            auto it = m_uriCounts.find(entry.uri);
-            if (it == m_uriCounts.end()) {
-                // A copy of its own: the entry's shares a block with thousands of the trace's messages.
-                it = m_uriCounts.insert(QByteArray(entry.uri.constData(), entry.uri.size()), 0);
-            }
-            ++*it;
+            ++count(entry.uri);
             ++m_totalWithUri;
         }
     }
@@ -61,11 +56,27 @@ void TrafficStatistics::add(const QList<TraceEntry>& entries)
         pruneUris();
 }
 
+quint64& TrafficStatistics::count(const QByteArray& uri)
+{
+    // A flood of calls or publications names the same URI again and again: compare before hashing.
+    if (m_lastCount && uri == m_lastUri)
+        return *m_lastCount;
+    auto it = m_uriCounts.find(uri);
+    if (it == m_uriCounts.end()) {
+        // A copy of its own: the entry's shares a block with thousands of the trace's messages.
+        it = m_uriCounts.insert(QByteArray(uri.constData(), uri.size()), 0);
+    }
+    m_lastUri = it.key();
+    m_lastCount = &it.value(); // valid until the table changes: the next insertion sets it again
+    return *m_lastCount;
+}
+
 void TrafficStatistics::pruneUris()
 {
     QList<UriCount> all = topUris(int(m_uriCounts.size()));
     all.resize(kMaxTrackedUris);
     m_uriCounts.clear();
+    m_lastCount = nullptr;
     for (const UriCount& kept : std::as_const(all))
         m_uriCounts.insert(kept.uri, kept.count);
 }
@@ -74,6 +85,7 @@ void TrafficStatistics::clear()
 {
     m_buckets = {};
     m_uriCounts.clear();
+    m_lastCount = nullptr;
     m_totalIn = m_totalOut = m_totalWithUri = 0;
 }
 

@@ -46,10 +46,13 @@ public:
     qsizetype trackedUriCount() const { return m_uriCounts.size(); }
 
 private:
+    quint64& count(const QByteArray& uri);
     void pruneUris();
 
     std::array<Sample, kHistorySeconds> m_buckets{};
     QHash<QByteArray, quint64> m_uriCounts;
+    QByteArray m_lastUri; // the URI counted last and its count in m_uriCounts
+    quint64* m_lastCount = nullptr;
     quint64 m_totalIn = 0;
     quint64 m_totalOut = 0;
     quint64 m_totalWithUri = 0;
