@@ -26,6 +26,9 @@ public:
 
     //! A copy of \a bytes (\a bytes itself when it is larger than kMaxCopied or empty).
     QByteArray keep(const QByteArray& bytes);
+    //! A copy of \a bytes in a buffer of its own: for what outlives the trace entry that \a bytes came from
+    //! (kept as is, it would keep the whole block).
+    static QByteArray ownCopy(const QByteArray& bytes) { return QByteArray(bytes.constData(), bytes.size()); }
 
 private:
     QByteArray m_block; // the block being filled; holds one reference to it

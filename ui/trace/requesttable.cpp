@@ -1,5 +1,7 @@
 #include "requesttable.h"
 
+#include "trace/byteslab.h"
+
 #include <algorithm>
 #include <bit>
 
@@ -87,8 +89,7 @@ quint32 RequestTable::uriIndex(const QByteArray& uri)
         return quint32(m_lastUri);
     auto it = m_uriIndex.constFind(uri);
     if (it == m_uriIndex.constEnd()) {
-        // A copy of its own: the request's shares a block with thousands of the trace's messages.
-        m_uris.append(QByteArray(uri.constData(), uri.size()));
+        m_uris.append(wamp::ByteSlab::ownCopy(uri));
         it = m_uriIndex.insert(m_uris.constLast(), quint32(m_uris.size() - 1));
     }
     m_lastUri = it.value();

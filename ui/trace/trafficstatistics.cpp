@@ -1,5 +1,7 @@
 #include "trafficstatistics.h"
 
+#include "trace/byteslab.h"
+
 #include <algorithm>
 
 using wamp::MessageType;
@@ -63,8 +65,7 @@ quint64& TrafficStatistics::count(const QByteArray& uri)
         return *m_lastCount;
     auto it = m_uriCounts.find(uri);
     if (it == m_uriCounts.end()) {
-        // A copy of its own: the entry's shares a block with thousands of the trace's messages.
-        it = m_uriCounts.insert(QByteArray(uri.constData(), uri.size()), 0);
+        it = m_uriCounts.insert(wamp::ByteSlab::ownCopy(uri), 0);
     }
     m_lastUri = it.key();
     m_lastCount = &it.value(); // valid until the table changes: the next insertion sets it again
