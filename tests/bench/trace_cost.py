@@ -9,7 +9,9 @@ costs (sessions, statistics, painting).
 Needs a Release build with the GUI (`cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release
 -DWAMPSCOPE_TESTS=OFF`). Each round starts each router in turn (the GUIs offscreen, each with an empty
 HOME), runs `wampscope-bench ... rpc-pipelined pubsub` (WebSocket, msgpack, 10 subscribers) against it and
-stops it. Rounds alternate because this kind of machine drifts by more than the margin being measured; compare the medians, and the per-round costs for the spread. Not a test: prints figures only.
+stops it, starting each round with the next setup. Rounds alternate because this kind of machine drifts
+by more than the margin being measured; compare the medians, and the per-round costs for the spread. Not a
+test: prints figures only.
 """
 
 import argparse
@@ -71,8 +73,13 @@ def main():
         'GUI on': ([str(app / 'wampscope'), '--ws-port', str(args.port + 2), '--rs-port', '0'], 3),
     }
     results = {name: [] for name in setups}
+    names = list(setups)
     for round_number in range(1, args.rounds + 1):
-        for name, (command, settle) in setups.items():
+        # Each setup takes each place in the round in turn: a machine that drifts within a round favours
+        # none of them.
+        shift = (round_number - 1) % len(names)
+        for name in names[shift:] + names[:shift]:
+            command, settle = setups[name]
             with tempfile.TemporaryDirectory() as home:
                 env = dict(os.environ, HOME=home, QT_QPA_PLATFORM='offscreen')
                 results[name].append(run_one(command, env, int(command[command.index('--ws-port') + 1]),
