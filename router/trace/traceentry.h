@@ -16,7 +16,7 @@ namespace wamp {
  *
  * The recorder's byte strings (encoded, and the URI of a message that carries one) are copies in blocks
  * shared with thousands of other messages (see ByteSlab): whatever keeps one for longer than the entry lives
- * should keep a copy of its own, or it keeps the whole block.
+ * should keep a copy of its own (ByteSlab::ownCopy), or it keeps the whole block.
  *
  * 128 bytes, aligned to a cache line: the trace drops entries long after they were made, cold, and their
  * destructor then reads only the second of two lines (the two byte strings).

@@ -7,6 +7,8 @@
 #include <QAbstractItemModelTester>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace wamp;
 using Direction = TraceEntry::Direction;
 
@@ -119,11 +121,17 @@ private Q_SLOTS:
         QCOMPARE(top.first().uri, QByteArray("com.frequent"));
         QCOMPARE(top.first().count, quint64(5));
 
-        // The URI counted last before the table was pruned, counted again: it is the count it had then.
+        // Counting goes on after the pruning, first with the URI counted last before it (which the pruning
+        // may have taken out of the table).
         const QByteArray last = "com.unique." + QByteArray::number(unique - 1);
         statistics.add(repeated(entry(5, Direction::In, MessageType::Publish, last), 2));
         statistics.add(repeated(entry(5, Direction::In, MessageType::Call, "com.frequent"), 2));
-        QCOMPARE(statistics.topUris(1).first().count, quint64(7));
+        const QList<TrafficStatistics::UriCount> all = statistics.topUris(int(statistics.trackedUriCount()));
+        QCOMPARE(all.first().count, quint64(7));
+        const auto counted =
+            std::find_if(all.cbegin(), all.cend(), [&](const auto& c) { return c.uri == last; });
+        QVERIFY(counted != all.cend());
+        QVERIFY(counted->count >= 2);
     }
 
     void clearStartsOver()
