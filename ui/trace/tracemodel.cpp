@@ -172,6 +172,9 @@ void TraceModel::appendEntries(const QList<TraceEntry>& entries)
 {
     if (entries.isEmpty())
         return;
+    // As the batch arrives, not when its rows go in (up to an update interval later): the router's thread has
+    // just written these entries, and they are still in the caches.
+    resolveUris(entries);
     if (m_paused || m_updateTimer.isActive()) {
         hold(entries);
         return;
@@ -186,6 +189,16 @@ void TraceModel::appendEntries(const QList<TraceEntry>& entries)
     }
     insertBatches({entries});
     m_sinceUpdate.start();
+}
+
+void TraceModel::resolveUris(const QList<TraceEntry>& entries)
+{
+    constexpr qsizetype kLookahead = 8;
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        if (i + kLookahead < entries.size())
+            m_requestUris.prefetch(entries[i + kLookahead]);
+        m_requestUris.resolve(entries[i]);
+    }
 }
 
 void TraceModel::hold(const QList<TraceEntry>& entries)
@@ -227,17 +240,11 @@ void TraceModel::insertBatches(QList<QList<TraceEntry>> batches)
         return;
 
     // The batches are usually shared with the other views: read them const, so that they are never copied.
-    quint64 serial = m_buffer.nextSerial();
-    for (const QList<TraceEntry>& batch : std::as_const(batches)) {
-        constexpr qsizetype kLookahead = 8;
-        for (qsizetype i = 0; i < batch.size(); ++i) {
-            if (i + kLookahead < batch.size())
-                m_requestUris.prefetch(batch[i + kLookahead]);
-            const TraceEntry& entry = batch[i];
-            m_requestUris.resolve(entry);
-            if (m_highlight.canGrow())
-                m_highlight.extend(entry, serial);
-            ++serial;
+    if (m_highlight.canGrow()) {
+        quint64 serial = m_buffer.nextSerial();
+        for (const QList<TraceEntry>& batch : std::as_const(batches)) {
+            for (const TraceEntry& entry : batch)
+                m_highlight.extend(entry, serial++);
         }
     }
 

@@ -105,6 +105,8 @@ Q_SIGNALS:
     void pauseStateChanged();
 
 private:
+    //! Fills in the URIs of replies (see RequestUris), in arrival order.
+    void resolveUris(const QList<wamp::TraceEntry>& entries);
     void hold(const QList<wamp::TraceEntry>& entries);
     void releaseHeld();
     void insertBatches(QList<QList<wamp::TraceEntry>> batches);
