@@ -235,6 +235,21 @@ private Q_SLOTS:
         QCOMPARE(requestAt(model, 4), quint64(30));
     }
 
+    void heldRepliesGetTheirUriOnArrival()
+    {
+        TraceModel model(100);
+        model.setPaused(true);
+        const QList<TraceEntry> batch = {
+            makeEntry(MessageType::Call, kCaller, 1, Direction::In, "com.example.add"),
+            makeEntry(MessageType::Result, kCaller, 1, Direction::Out),
+        };
+        model.appendEntries(batch);
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(batch[1].uri, QByteArray("com.example.add")); // filled in while held, in the shared batch
+        model.setPaused(false);
+        QCOMPARE(model.index(1, TraceModel::UriColumn).data().toString(), QStringLiteral("com.example.add"));
+    }
+
     void updateIntervalAndPause()
     {
         TraceModel model(100);
